@@ -1,0 +1,96 @@
+// Customer organizations under a vendor account. Every method takes the account id explicitly:
+// a row of another account is indistinguishable from a missing one.
+import type { Kysely } from 'kysely';
+import type { Schema } from '../schema.ts';
+import { type Page, type PageRequest, toPage } from './page.ts';
+
+export interface OrganizationRow {
+  id: string;
+  accountId: string;
+  name: string;
+  createdAt: Date;
+}
+
+const columns = ['id', 'account_id as accountId', 'name', 'created_at as createdAt'] as const;
+
+export const organizationRepository = {
+  async insert(
+    db: Kysely<Schema>,
+    accountId: string,
+    row: { id: string; name: string },
+  ): Promise<OrganizationRow> {
+    return db
+      .insertInto('organizations')
+      .values({ id: row.id, account_id: accountId, name: row.name })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+  },
+
+  async get(db: Kysely<Schema>, accountId: string, id: string): Promise<OrganizationRow | undefined> {
+    return db
+      .selectFrom('organizations')
+      .select(columns)
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+  },
+
+  async list(
+    db: Kysely<Schema>,
+    accountId: string,
+    page: PageRequest,
+    onlyId?: string,
+  ): Promise<Page<OrganizationRow>> {
+    let q = db
+      .selectFrom('organizations')
+      .select(columns)
+      .where('account_id', '=', accountId)
+      .where('deleted_at', 'is', null);
+    if (onlyId) q = q.where('id', '=', onlyId);
+    if (page.after) q = q.where('id', '>', page.after);
+    return toPage(
+      await q
+        .orderBy('id')
+        .limit(page.limit + 1)
+        .execute(),
+      page.limit,
+    );
+  },
+
+  async rename(
+    db: Kysely<Schema>,
+    accountId: string,
+    id: string,
+    name: string,
+  ): Promise<OrganizationRow | undefined> {
+    return db
+      .updateTable('organizations')
+      .set({ name })
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .returning(columns)
+      .executeTakeFirst();
+  },
+
+  async softDelete(db: Kysely<Schema>, accountId: string, id: string, at: Date): Promise<boolean> {
+    const r = await db
+      .updateTable('organizations')
+      .set({ deleted_at: at })
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return r.numUpdatedRows > 0n;
+  },
+
+  async count(db: Kysely<Schema>, accountId?: string): Promise<number> {
+    let q = db
+      .selectFrom('organizations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('deleted_at', 'is', null);
+    if (accountId) q = q.where('account_id', '=', accountId);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  },
+};
