@@ -20,6 +20,8 @@ export interface RawSession {
 export interface Database {
   engine: Engine;
   db: Kysely<Schema>;
+  /** PGlite only: a tarball of the data folder, loadable with `loadDataDir` (fast test databases). */
+  dump?: () => Promise<Blob>;
   /** Exclusive driver session (a pooled pg client, or the PGlite connection). */
   session(): Promise<RawSession>;
   close(): Promise<void>;
@@ -83,6 +85,14 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
   return {
     engine: 'pglite',
     db,
+    dump: async () => {
+      const client = await pool.connect();
+      try {
+        return await pglite.dumpDataDir('none');
+      } finally {
+        client.release();
+      }
+    },
     async session() {
       const client = await pool.connect();
       return {

@@ -99,6 +99,15 @@ export const auditRepository = {
     return { data: result.data, nextCursor: result.nextCursor ? String(result.data.at(-1)?.seq) : null };
   },
 
+  /** Events stored in one chain, or in all chains: read from the heads, not by counting events. */
+  async countEvents(db: Kysely<Schema>, chainId?: string): Promise<number> {
+    let q = db
+      .selectFrom('audit_chain_heads')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('seq'), eb.lit(0)).as('n'));
+    if (chainId) q = q.where('chain_id', '=', chainId);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  },
+
   async chainIds(db: Kysely<Schema>): Promise<string[]> {
     const rows = await db.selectFrom('audit_chain_heads').select('chain_id').orderBy('chain_id').execute();
     return rows.map((r) => r.chain_id);

@@ -1,0 +1,88 @@
+// The only composition root: builds the Fastify app from its dependencies. Routes are registered
+// per capability folder; cross-cutting concerns (request ids, auth, errors, metrics) live in http/.
+import { randomUUID } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from '@licentia/core';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { authenticate } from './http/authenticate.ts';
+import { type AppContext, type AppDeps, createContext } from './http/context.ts';
+import { registerMetrics } from './http/metrics.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { sendProblem } from './http/problem.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { registerWeb, wantsWebPage } from './http/web.ts';
+import { registerAccountRoutes } from './routes/accounts/index.ts';
+import { registerAuditRoutes } from './routes/audit/index.ts';
+import { registerHealthRoutes } from './routes/health/index.ts';
+import { registerOrganizationRoutes } from './routes/organizations/index.ts';
+import { registerOverviewRoutes } from './routes/overview/index.ts';
+import { registerTokenRoutes } from './routes/tokens/index.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface BuildOptions extends AppDeps {
+  logger?: FastifyServerOptions['logger'];
+  /** Built web console (packages/web/dist); null serves no UI. */
+  webRoot?: string | null;
+  bodyLimitBytes?: number;
+  version?: string;
+  defaultMetrics?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: AppContext }> {
+  const ctx = createContext(options);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler());
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/v1/') && !request.routeOptions.config.public) {
+      request.principal = await authenticate(request, ctx);
+    }
+  });
+  app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  const webRoot = options.webRoot ?? null;
+  app.setNotFoundHandler((request, reply) => {
+    if (webRoot && wantsWebPage(request)) return reply.sendFile('index.html');
+    const path = request.url.split('?')[0];
+    return sendProblem(request, reply, new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${path}`));
+  });
+
+  const metrics = registerMetrics(app, { defaultMetrics: options.defaultMetrics ?? false });
+  await registerOpenApi(app, options.version ?? '0.1.0');
+  registerHealthRoutes(app, ctx, metrics);
+  registerAccountRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerOverviewRoutes(app, ctx);
+  if (webRoot) await registerWeb(app, webRoot);
+  await app.ready();
+  return { app, ctx };
+}

@@ -1,0 +1,43 @@
+// Bearer-token authentication: hash the presented token, look it up, refuse revoked or expired
+// ones. Runs for every route not marked `config: { public: true }` and sets `request.principal`.
+import { createHash } from 'node:crypto';
+import { AppError, type Principal, parseTokenKind, type Role } from '@licentia/core';
+import { tokenRepository } from '@licentia/db';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from './context.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Route needs no API token (health, metrics, docs, JWKS, license-key validation …). */
+    public?: boolean;
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function authenticate(request: FastifyRequest, ctx: AppContext): Promise<Principal> {
+  const header = request.headers.authorization;
+  if (!header)
+    throw new AppError('UNAUTHENTICATED', 'An API token is required: Authorization: Bearer <token>');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const token = match?.[1];
+  // Malformed tokens are refused before touching the database.
+  if (!token || !parseTokenKind(token)) throw new AppError('UNAUTHENTICATED', 'The API token is malformed');
+  const row = await tokenRepository.findByHash(ctx.db, hashToken(token));
+  if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is not valid');
+  if (row.revokedAt) throw new AppError('UNAUTHENTICATED', 'The API token was revoked');
+  if (row.expiresAt && row.expiresAt <= ctx.clock())
+    throw new AppError('UNAUTHENTICATED', 'The API token has expired');
+  return {
+    kind: row.kind,
+    tokenId: row.id,
+    roles: row.roles as Role[],
+    accountId: row.accountId,
+    organizationId: row.organizationId,
+  };
+}

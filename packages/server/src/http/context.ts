@@ -1,0 +1,99 @@
+// What every route receives from the composition root: storage, the clock, id and randomness
+// sources (injected so tests control time), and helpers for guarded, audited mutations.
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import {
+  AppError,
+  authorize,
+  ID_PREFIXES,
+  type IdKind,
+  type Permission,
+  type Principal,
+  type Scope,
+} from '@licentia/core';
+import { auditRepository, type Database, type Schema } from '@licentia/db';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import { typeid } from 'typeid-js';
+
+export interface AppDeps {
+  database: Database;
+  clock?: () => Date;
+  newId?: (kind: IdKind) => string;
+  randomBytes?: (size: number) => Uint8Array;
+}
+
+export interface AuditEntry {
+  chainId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  changes?: unknown;
+}
+
+export interface AppContext {
+  db: Kysely<Schema>;
+  database: Database;
+  clock: () => Date;
+  newId: (kind: IdKind) => string;
+  randomBytes: (size: number) => Uint8Array;
+}
+
+export function createContext(deps: AppDeps): AppContext {
+  return {
+    db: deps.database.db,
+    database: deps.database,
+    clock: deps.clock ?? (() => new Date()),
+    newId: deps.newId ?? ((kind) => typeid(ID_PREFIXES[kind]).toString()),
+    randomBytes: deps.randomBytes ?? ((size) => new Uint8Array(nodeRandomBytes(size))),
+  };
+}
+
+/** The authenticated principal of a non-public route. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED');
+  return request.principal;
+}
+
+/**
+ * Refuse unless the caller may act in the scope: a scope the caller cannot see answers exactly as
+ * a missing resource does (`notFoundDetail`), a visible one without the permission answers 403.
+ */
+export function guard(
+  request: FastifyRequest,
+  permission: Permission,
+  scope: Scope,
+  notFoundDetail: string,
+): Principal {
+  const principal = principalOf(request);
+  const decision = authorize(principal, permission, scope);
+  if (decision === 'not-found') throw new AppError('NOT_FOUND', notFoundDetail);
+  if (decision === 'forbidden')
+    throw new AppError('FORBIDDEN', `This token's roles do not include ${permission}`);
+  return principal;
+}
+
+/**
+ * Run a change and its audit events in one transaction: either both are stored or neither.
+ * `audit` appends to the chain of the entry's account (or 'system').
+ */
+export async function mutate<T>(
+  ctx: AppContext,
+  request: FastifyRequest,
+  work: (trx: Transaction<Schema>, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const actor = request.principal
+    ? { actorType: `${request.principal.kind}-token`, actorId: request.principal.tokenId }
+    : { actorType: 'anonymous', actorId: request.ip };
+  return ctx.db.transaction().execute(async (trx) =>
+    work(trx, async (entry) => {
+      await auditRepository.append(trx, {
+        id: ctx.newId('auditEvent'),
+        occurredAt: ctx.clock(),
+        ...actor,
+        requestId: request.id,
+        ...entry,
+        changes: entry.changes ?? {},
+      });
+    }),
+  );
+}

@@ -1,0 +1,57 @@
+// Starts a Licentia server process: open storage, migrate, bootstrap, listen, shut down cleanly.
+// Used by main.ts, `licentia serve` and the end-to-end tests.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, migrate } from '@licentia/db';
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap/bootstrap.ts';
+import type { Config } from './config.ts';
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  operatorToken: string | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  options: { issueOperatorToken?: boolean; webRoot?: string | null } = {},
+): Promise<RunningServer> {
+  const database = await createDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: `${config.dataDir}/db` },
+  );
+  await migrate(database);
+  const webRoot =
+    options.webRoot === undefined
+      ? existsSync(`${DEFAULT_WEB_ROOT}index.html`)
+        ? DEFAULT_WEB_ROOT
+        : null
+      : options.webRoot;
+  const { app, ctx } = await buildApp({
+    database,
+    webRoot,
+    logger: { level: config.logLevel },
+    defaultMetrics: true,
+  });
+  const boot = await bootstrap(ctx, {
+    bootstrapToken: config.bootstrapToken,
+    demo: config.demo,
+    issueOperatorToken: options.issueOperatorToken ?? false,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    operatorToken: boot.operatorToken,
+    close() {
+      // Stop accepting, let in-flight requests finish, then release the database.
+      closing ??= app.close().then(() => database.close());
+      return closing;
+    },
+  };
+}

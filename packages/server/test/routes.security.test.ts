@@ -1,0 +1,165 @@
+// Every authenticated route runs the shared security suite; a route missing from this table fails.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { forEachEngine } from '../../db/test/test-databases.ts';
+import { call, type Tenant, type TestApp, useTestApp } from './harness.ts';
+import { runSecuritySuite, type SecuredRoute } from './security-suite.ts';
+
+const missing = (t: TestApp, kind: 'account' | 'organization' | 'token') => t.ctx.newId(kind);
+const org = (tenant: Tenant) => `/v1/accounts/${tenant.accountId}/organizations/${tenant.organizationId}`;
+const admin = (_t: TestApp, tenant: Tenant) => tenant.tokens.admin;
+
+async function mintToken(t: TestApp, tenant: Tenant) {
+  const r = await call(t, 'POST', '/v1/tokens', {
+    token: tenant.tokens.admin,
+    body: { kind: 'account', name: 'fixture', roles: ['read-only'], accountId: tenant.accountId },
+  });
+  return { tokenId: r.json.token.id as string };
+}
+
+export function securedRoutes(getApp: () => TestApp): SecuredRoute[] {
+  const t = getApp;
+  return [
+    {
+      method: 'POST',
+      path: '/v1/accounts',
+      url: () => '/v1/accounts',
+      body: () => ({ name: 'x' }),
+      allowed: (a) => a.operatorToken,
+      forbidden: (x) => x.tokens.admin,
+    },
+    { method: 'GET', path: '/v1/accounts', url: () => '/v1/accounts', allowed: admin },
+    {
+      method: 'GET',
+      path: '/v1/accounts/{accountId}',
+      url: (x) => `/v1/accounts/${x.accountId}`,
+      allowed: admin,
+      crossTenant: { missingUrl: () => `/v1/accounts/${missing(t(), 'account')}` },
+    },
+    {
+      method: 'DELETE',
+      path: '/v1/accounts/{accountId}',
+      url: (x) => `/v1/accounts/${x.accountId}`,
+      allowed: (a) => a.operatorToken,
+      forbidden: (x) => x.tokens.admin,
+    },
+    {
+      method: 'POST',
+      path: '/v1/accounts/{accountId}/organizations',
+      url: (x) => `/v1/accounts/${x.accountId}/organizations`,
+      body: () => ({ name: 'Initech' }),
+      allowed: admin,
+      forbidden: (x) => x.tokens.readOnly,
+      crossTenant: { missingUrl: () => `/v1/accounts/${missing(t(), 'account')}/organizations` },
+    },
+    {
+      method: 'GET',
+      path: '/v1/accounts/{accountId}/organizations',
+      url: (x) => `/v1/accounts/${x.accountId}/organizations`,
+      allowed: admin,
+      crossTenant: { missingUrl: () => `/v1/accounts/${missing(t(), 'account')}/organizations` },
+    },
+    {
+      method: 'GET',
+      path: '/v1/accounts/{accountId}/organizations/{organizationId}',
+      url: org,
+      allowed: admin,
+      crossTenant: {
+        missingUrl: (x) => `/v1/accounts/${x.accountId}/organizations/${missing(t(), 'organization')}`,
+      },
+    },
+    {
+      method: 'PATCH',
+      path: '/v1/accounts/{accountId}/organizations/{organizationId}',
+      url: org,
+      body: () => ({ name: 'Renamed' }),
+      allowed: admin,
+      forbidden: (x) => x.tokens.readOnly,
+      crossTenant: {
+        missingUrl: (x) => `/v1/accounts/${x.accountId}/organizations/${missing(t(), 'organization')}`,
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/v1/accounts/{accountId}/organizations/{organizationId}',
+      setup: async (a, x) => ({
+        id: (
+          await call(a, 'POST', `/v1/accounts/${x.accountId}/organizations`, {
+            token: x.tokens.admin,
+            body: { name: 'Doomed' },
+          })
+        ).json.id,
+      }),
+      url: (x, f) => `/v1/accounts/${x.accountId}/organizations/${f.id}`,
+      allowed: admin,
+      forbidden: (x) => x.tokens.readOnly,
+      crossTenant: {
+        missingUrl: (x) => `/v1/accounts/${x.accountId}/organizations/${missing(t(), 'organization')}`,
+      },
+    },
+    {
+      method: 'POST',
+      path: '/v1/tokens',
+      url: () => '/v1/tokens',
+      allowed: admin,
+      forbidden: (x) => x.tokens.readOnly,
+      body: (x) => ({ kind: 'account', name: 'ci', roles: ['read-only'], accountId: x.accountId }),
+    },
+    {
+      method: 'GET',
+      path: '/v1/tokens',
+      url: () => '/v1/tokens',
+      allowed: admin,
+      forbidden: (x) => x.tokens.orgRead,
+    },
+    {
+      method: 'GET',
+      path: '/v1/tokens/{tokenId}',
+      setup: mintToken,
+      url: (_x, f) => `/v1/tokens/${f.tokenId}`,
+      allowed: admin,
+      forbidden: (x) => x.tokens.orgRead,
+      crossTenant: { missingUrl: () => `/v1/tokens/${missing(t(), 'token')}` },
+    },
+    {
+      method: 'DELETE',
+      path: '/v1/tokens/{tokenId}',
+      setup: mintToken,
+      url: (_x, f) => `/v1/tokens/${f.tokenId}`,
+      allowed: admin,
+      forbidden: (x) => x.tokens.readOnly,
+      crossTenant: { missingUrl: () => `/v1/tokens/${missing(t(), 'token')}` },
+    },
+    ...(['events', 'verify', 'export'] as const).map(
+      (op): SecuredRoute => ({
+        method: 'GET',
+        path: `/v1/audit/${op}`,
+        url: (x) => `/v1/audit/${op}?accountId=${x.accountId}`,
+        allowed: admin,
+        crossTenant: { missingUrl: () => `/v1/audit/${op}?accountId=${missing(t(), 'account')}` },
+      }),
+    ),
+    { method: 'GET', path: '/v1/me', url: () => '/v1/me', allowed: admin },
+    { method: 'GET', path: '/v1/overview', url: () => '/v1/overview', allowed: admin },
+  ];
+}
+
+forEachEngine('shared security suite', (engine) => {
+  const getApp = useTestApp(engine);
+  const routes = securedRoutes(getApp);
+  runSecuritySuite(getApp, routes);
+
+  it('covers every authenticated route of the OpenAPI document', async () => {
+    const doc = (await call(getApp(), 'GET', '/openapi.json')).json;
+    const covered = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    const uncovered: string[] = [];
+    for (const [path, ops] of Object.entries<Record<string, { security?: unknown[] }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const isPublic = Array.isArray(op.security) && op.security.length === 0;
+        if (!isPublic && !covered.has(`${method.toUpperCase()} ${path}`))
+          uncovered.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    assert.deepEqual(uncovered, []);
+  });
+});
