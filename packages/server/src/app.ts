@@ -62,7 +62,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/v1/') && !request.routeOptions.config.public) {
+    // Unmatched URLs skip authentication: the route table is public (OpenAPI), so a 404 leaks nothing.
+    const matched = request.routeOptions.url !== undefined;
+    if (matched && request.url.startsWith('/v1/') && !request.routeOptions.config.public) {
       request.principal = await authenticate(request, ctx);
     }
   });
