@@ -20,9 +20,22 @@ export function benchSeconds(fallback = 5): number {
 
 export async function load(
   url: string,
-  options: { connections?: number; seconds?: number; headers?: Record<string, string>; method?: string; body?: string } = {},
+  options: {
+    connections?: number;
+    seconds?: number;
+    headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+  } = {},
 ): Promise<LoadResult> {
-  const args = [AUTOCANNON, '-j', '-c', String(options.connections ?? 50), '-d', String(options.seconds ?? benchSeconds())];
+  const args = [
+    AUTOCANNON,
+    '-j',
+    '-c',
+    String(options.connections ?? 50),
+    '-d',
+    String(options.seconds ?? benchSeconds()),
+  ];
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (options.method) args.push('-m', options.method);
   if (options.body) args.push('-b', options.body);
@@ -34,10 +47,18 @@ export async function load(
       stdout += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`autocannon exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`autocannon exited ${code}`)),
+    );
   });
   const r = JSON.parse(out);
-  return { rps: r.requests.average, p99Ms: r.latency.p99, p50Ms: r.latency.p50, non2xx: r.non2xx, errors: r.errors };
+  return {
+    rps: r.requests.average,
+    p99Ms: r.latency.p99,
+    p50Ms: r.latency.p50,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 /** Print rows as an aligned table. */

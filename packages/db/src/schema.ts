@@ -57,6 +57,18 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface SigningKeysTable {
+  id: string;
+  account_id: string;
+  algorithm: Generated<string>;
+  public_key_x: string;
+  private_key_encrypted: string;
+  status: 'ACTIVE' | 'VERIFY_ONLY' | 'RETIRED';
+  created_at: CreatedAt;
+  rotated_at: ColumnType<Date | null, never, Date>;
+  retired_at: ColumnType<Date | null, never, Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -70,4 +82,5 @@ export interface Schema {
   audit_chain_heads: AuditChainHeadsTable;
   audit_events: AuditEventsTable;
   schema_migrations: SchemaMigrationsTable;
+  signing_keys: SigningKeysTable;
 }

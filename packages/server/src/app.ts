@@ -23,6 +23,7 @@ import { registerAuditRoutes } from './routes/audit/index.ts';
 import { registerHealthRoutes } from './routes/health/index.ts';
 import { registerOrganizationRoutes } from './routes/organizations/index.ts';
 import { registerOverviewRoutes } from './routes/overview/index.ts';
+import { registerSigningKeyRoutes } from './routes/signing-keys/index.ts';
 import { registerTokenRoutes } from './routes/tokens/index.ts';
 
 export type App = FastifyInstance<
@@ -84,6 +85,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   registerTokenRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerOverviewRoutes(app, ctx);
+  registerSigningKeyRoutes(app, ctx);
   if (webRoot) await registerWeb(app, webRoot);
   await app.ready();
   return { app, ctx };

@@ -6,6 +6,7 @@ import { createDatabase, migrate } from '@licentia/db';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap/bootstrap.ts';
 import type { Config } from './config.ts';
+import { loadOrCreateMasterKey } from './signing/master-key.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -29,8 +30,10 @@ export async function startServer(
         ? DEFAULT_WEB_ROOT
         : null
       : options.webRoot;
+  const { key: masterKey } = loadOrCreateMasterKey(config.masterKey, config.dataDir);
   const { app, ctx } = await buildApp({
     database,
+    masterKey,
     webRoot,
     logger: { level: config.logLevel },
     defaultMetrics: true,

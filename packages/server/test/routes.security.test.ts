@@ -1,11 +1,12 @@
 // Every authenticated route runs the shared security suite; a route missing from this table fails.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import type { IdKind } from '@licentia/core';
 import { forEachEngine } from '../../db/test/test-databases.ts';
 import { call, type Tenant, type TestApp, useTestApp } from './harness.ts';
 import { runSecuritySuite, type SecuredRoute } from './security-suite.ts';
 
-const missing = (t: TestApp, kind: 'account' | 'organization' | 'token') => t.ctx.newId(kind);
+const missing = (t: TestApp, kind: IdKind) => t.ctx.newId(kind);
 const org = (tenant: Tenant) => `/v1/accounts/${tenant.accountId}/organizations/${tenant.organizationId}`;
 const admin = (_t: TestApp, tenant: Tenant) => tenant.tokens.admin;
 
@@ -139,6 +140,38 @@ export function securedRoutes(getApp: () => TestApp): SecuredRoute[] {
         crossTenant: { missingUrl: () => `/v1/audit/${op}?accountId=${missing(t(), 'account')}` },
       }),
     ),
+    {
+      method: 'GET',
+      path: '/v1/accounts/{accountId}/signing-keys',
+      url: (x) => `/v1/accounts/${x.accountId}/signing-keys`,
+      allowed: admin,
+      crossTenant: { missingUrl: () => `/v1/accounts/${missing(t(), 'account')}/signing-keys` },
+    },
+    {
+      method: 'POST',
+      path: '/v1/accounts/{accountId}/signing-keys/rotate',
+      url: (x) => `/v1/accounts/${x.accountId}/signing-keys/rotate`,
+      allowed: admin,
+      forbidden: (x) => x.tokens.developer,
+      crossTenant: { missingUrl: () => `/v1/accounts/${missing(t(), 'account')}/signing-keys/rotate` },
+    },
+    {
+      method: 'POST',
+      path: '/v1/accounts/{accountId}/signing-keys/{kid}/retire',
+      setup: async (a, x) => {
+        const active = (
+          await call(a, 'GET', `/v1/accounts/${x.accountId}/signing-keys`, { token: x.tokens.admin })
+        ).json.data.find((k: { status: string }) => k.status === 'ACTIVE');
+        await call(a, 'POST', `/v1/accounts/${x.accountId}/signing-keys/rotate`, { token: x.tokens.admin });
+        return { kid: active.kid };
+      },
+      url: (x, f) => `/v1/accounts/${x.accountId}/signing-keys/${f.kid}/retire`,
+      allowed: admin,
+      forbidden: (x) => x.tokens.developer,
+      crossTenant: {
+        missingUrl: (x) => `/v1/accounts/${x.accountId}/signing-keys/${missing(t(), 'signingKey')}/retire`,
+      },
+    },
     { method: 'GET', path: '/v1/me', url: () => '/v1/me', allowed: admin },
     { method: 'GET', path: '/v1/overview', url: () => '/v1/overview', allowed: admin },
   ];

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'token:read',
   'token:write',
   'audit:read',
+  'signing-key:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -3,6 +3,7 @@
 import { accountRepository, auditRepository, organizationRepository, tokenRepository } from '@licentia/db';
 import { hashToken } from '../http/authenticate.ts';
 import type { AppContext, AuditEntry } from '../http/context.ts';
+import { provisionSigningKey } from '../routes/signing-keys/provision-signing-key.ts';
 import { issueToken } from '../routes/tokens/issue-token.ts';
 
 export interface BootstrapOptions {
@@ -65,6 +66,7 @@ export async function bootstrap(ctx: AppContext, options: BootstrapOptions): Pro
         targetId: account.id,
         changes: { name: account.name, demo: true },
       });
+      await provisionSigningKey(ctx, trx, audit, account.id);
       const org = await organizationRepository.insert(trx, account.id, {
         id: ctx.newId('organization'),
         name: 'Globex Corporation',

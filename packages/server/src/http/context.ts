@@ -14,9 +14,12 @@ import { auditRepository, type Database, type Schema } from '@licentia/db';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { typeid } from 'typeid-js';
+import { KeyVault } from '../signing/key-vault.ts';
 
 export interface AppDeps {
   database: Database;
+  /** 32 bytes encrypting signing keys at rest; random per process when absent (tests). */
+  masterKey?: Uint8Array;
   clock?: () => Date;
   newId?: (kind: IdKind) => string;
   randomBytes?: (size: number) => Uint8Array;
@@ -32,6 +35,7 @@ export interface AuditEntry {
 
 export interface AppContext {
   db: Kysely<Schema>;
+  keys: KeyVault;
   database: Database;
   clock: () => Date;
   newId: (kind: IdKind) => string;
@@ -41,6 +45,7 @@ export interface AppContext {
 export function createContext(deps: AppDeps): AppContext {
   return {
     db: deps.database.db,
+    keys: new KeyVault(deps.masterKey ?? new Uint8Array(nodeRandomBytes(32))),
     database: deps.database,
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? ((kind) => typeid(ID_PREFIXES[kind]).toString()),

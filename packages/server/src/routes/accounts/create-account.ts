@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { App } from '../../app.ts';
 import { type AppContext, mutate, principalOf } from '../../http/context.ts';
 import { errorResponses } from '../../http/schemas.ts';
+import { provisionSigningKey } from '../signing-keys/provision-signing-key.ts';
 import { Account, toAccount } from './account-schema.ts';
 
 const Body = Type.Object(
@@ -48,6 +49,7 @@ export function createAccount(app: App, ctx: AppContext): void {
           targetId: row.id,
           changes: request.body,
         });
+        await provisionSigningKey(ctx, trx, audit, row.id);
         return row;
       });
       return reply.code(201).send(toAccount(account));
