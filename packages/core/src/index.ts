@@ -12,4 +12,5 @@ export * from './licenses/index.ts';
 export * from './machines/index.ts';
 export * from './policies/index.ts';
 export * from './tokens/token-format.ts';
+export * from './usage/index.ts';
 export * from './user-licenses/index.ts';

@@ -130,6 +130,7 @@ export async function expiredToken(t: TestApp, tenant: Tenant): Promise<string> 
     kind: 'account',
     accountId: tenant.accountId,
     organizationId: null,
+    productId: null,
     name: 'expired',
     roles: ['admin'],
     tokenHash: hashToken(secret),

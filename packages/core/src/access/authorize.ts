@@ -11,12 +11,15 @@ export interface Principal {
   accountId: string | null;
   /** Set for organization tokens. */
   organizationId: string | null;
+  /** Set for product tokens (licensed apps). */
+  productId?: string | null;
 }
 
 /** Where a resource lives; absent members mean "deployment-wide". */
 export interface Scope {
   accountId?: string | null;
   organizationId?: string | null;
+  productId?: string | null;
 }
 
 export type Decision = 'allow' | 'forbidden' | 'not-found';
@@ -26,6 +29,7 @@ export function canSee(principal: Principal, scope: Scope): boolean {
   if (principal.kind === 'operator') return true;
   if (!scope.accountId || scope.accountId !== principal.accountId) return false;
   if (principal.kind === 'organization') return scope.organizationId === principal.organizationId;
+  if (principal.kind === 'product') return scope.productId === principal.productId;
   return true;
 }
 
@@ -54,6 +58,8 @@ export function mayGrant(
   if (principal.kind === 'operator') return 'allow';
   const mine = permissionsOf(principal.roles);
   if (!mine.has('token:write')) return 'forbidden';
+  // Product tokens are embedded in licensed apps; whoever may issue licenses may mint them.
+  if (kind === 'product') return mine.has('license:write') ? 'allow' : 'forbidden';
   const wanted = permissionsOf(roles);
   for (const p of wanted) if (!mine.has(p)) return 'forbidden';
   return 'allow';

@@ -7,6 +7,7 @@ export const TOKEN_PREFIX_BY_KIND: Record<TokenKind, string> = {
   operator: 'lt_op_',
   account: 'lt_acc_',
   organization: 'lt_org_',
+  product: 'lt_prd_',
 };
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;

@@ -6,9 +6,10 @@ import { type Page, type PageRequest, toPage } from './page.ts';
 
 export interface TokenRow {
   id: string;
-  kind: 'operator' | 'account' | 'organization';
+  kind: 'operator' | 'account' | 'organization' | 'product';
   accountId: string | null;
   organizationId: string | null;
+  productId: string | null;
   name: string;
   roles: string[];
   hint: string;
@@ -22,6 +23,7 @@ export interface TokenRow {
 export interface TokenScope {
   accountId?: string | null;
   organizationId?: string | null;
+  productId?: string | null;
 }
 
 const columns = [
@@ -29,6 +31,7 @@ const columns = [
   'api_tokens.kind',
   'api_tokens.account_id as accountId',
   'api_tokens.organization_id as organizationId',
+  'api_tokens.product_id as productId',
   'api_tokens.name',
   'api_tokens.roles',
   'api_tokens.hint',
@@ -57,6 +60,7 @@ export const tokenRepository = {
         kind: row.kind,
         account_id: row.accountId,
         organization_id: row.organizationId,
+        product_id: row.productId,
         name: row.name,
         roles: row.roles,
         token_hash: row.tokenHash,
@@ -74,10 +78,12 @@ export const tokenRepository = {
       .selectFrom('api_tokens')
       .leftJoin('accounts', 'accounts.id', 'api_tokens.account_id')
       .leftJoin('organizations', 'organizations.id', 'api_tokens.organization_id')
+      .leftJoin('products', 'products.id', 'api_tokens.product_id')
       .select(columns)
       .where('api_tokens.token_hash', '=', tokenHash)
       .where('accounts.deleted_at', 'is', null)
       .where('organizations.deleted_at', 'is', null)
+      .where('products.deleted_at', 'is', null)
       .executeTakeFirst();
   },
 

@@ -41,6 +41,7 @@ export async function bootstrap(ctx: AppContext, options: BootstrapOptions): Pro
       roles: ['operator' as const],
       accountId: null,
       organizationId: null,
+      productId: null,
       expiresAt: null,
       createdBy: null,
     };

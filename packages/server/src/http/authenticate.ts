@@ -39,5 +39,6 @@ export async function authenticate(request: FastifyRequest, ctx: AppContext): Pr
     roles: row.roles as Role[],
     accountId: row.accountId,
     organizationId: row.organizationId,
+    productId: row.productId,
   };
 }

@@ -43,20 +43,32 @@ export class KeyVault {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const x = publicKey.export({ format: 'jwk' }).x!;
     const der = privateKey.export({ format: 'der', type: 'pkcs8' });
+    return { publicKeyX: x, privateKeyEncrypted: this.seal(der, `${accountId}:${kid}`) };
+  }
+
+  /**
+   * Encrypt a secret at rest (AES-256-GCM, random IV) bound to `context` (associated data): a sealed
+   * value copied to another row or account no longer opens. Format: `v1.` + base64url(iv|tag|data).
+   */
+  seal(plaintext: Uint8Array | string, context: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.masterKey, iv);
-    cipher.setAAD(Buffer.from(`${accountId}:${kid}`));
-    const sealed = Buffer.concat([cipher.update(der), cipher.final()]);
-    const blob = Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
-    return { publicKeyX: x, privateKeyEncrypted: `v1.${blob}` };
+    cipher.setAAD(Buffer.from(context));
+    const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return `v1.${Buffer.concat([iv, cipher.getAuthTag(), data]).toString('base64url')}`;
+  }
+
+  /** Open a value sealed with {@link seal} under the same context; throws when tampered or moved. */
+  unseal(sealed: string, context: string): Buffer {
+    const raw = Buffer.from(sealed.replace(/^v1\./, ''), 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(context));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
   }
 
   private decrypt(row: SigningKeyRow): KeyObject {
-    const raw = Buffer.from(row.privateKeyEncrypted.replace(/^v1\./, ''), 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(`${row.accountId}:${row.id}`));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    const der = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+    const der = this.unseal(row.privateKeyEncrypted, `${row.accountId}:${row.id}`);
     return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   }
 

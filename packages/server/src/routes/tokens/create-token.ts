@@ -1,7 +1,7 @@
 // POST /v1/tokens — mint an API token. The secret is in this response only; it is stored hashed.
 // A caller can grant only roles it holds itself, inside its own tenant (see core mayGrant).
 import { AppError, mayGrant, notFound, type Role, type Scope } from '@licentia/core';
-import { accountRepository, organizationRepository } from '@licentia/db';
+import { accountRepository, organizationRepository, productRepository } from '@licentia/db';
 import { Type } from 'typebox';
 import type { App } from '../../app.ts';
 import { type AppContext, mutate, principalOf } from '../../http/context.ts';
@@ -18,6 +18,7 @@ const Body = Type.Object(
     roles: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 8, uniqueItems: true }),
     accountId: Type.Optional(AccountId),
     organizationId: Type.Optional(OrganizationId),
+    productId: Type.Optional(Type.String({ pattern: '^prod_[0-9a-z]{26}$', description: 'For product tokens' })),
     expiresAt: Type.Optional(Timestamp),
   },
   { additionalProperties: false },
@@ -42,6 +43,10 @@ export function createToken(app: App, ctx: AppContext): void {
         body.kind === 'organization' ? (body.organizationId ?? principal.organizationId) : null;
       if (body.kind !== 'operator' && !accountId)
         throw new AppError('INVALID_FIELD', 'accountId is required', { field: 'body.accountId' });
+      const productId = body.kind === 'product' ? (body.productId ?? null) : null;
+      if (body.kind === 'product' && !productId) {
+        throw new AppError('INVALID_FIELD', 'productId is required', { field: 'body.productId' });
+      }
       if (body.kind === 'organization' && !organizationId) {
         throw new AppError('INVALID_FIELD', 'organizationId is required', { field: 'body.organizationId' });
       }
@@ -67,12 +72,16 @@ export function createToken(app: App, ctx: AppContext): void {
         ) {
           throw notFound('organization', organizationId);
         }
+        if (accountId && productId && !(await productRepository.get(trx, accountId, productId))) {
+          throw notFound('product', productId);
+        }
         return issueToken(ctx, trx, audit, {
           kind: body.kind,
           name: body.name,
           roles: body.roles as Role[],
           accountId,
           organizationId,
+          productId,
           expiresAt,
           createdBy: principal.tokenId,
         });

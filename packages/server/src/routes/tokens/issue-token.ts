@@ -12,6 +12,7 @@ export interface TokenRequest {
   roles: Role[];
   accountId: string | null;
   organizationId: string | null;
+  productId: string | null;
   expiresAt: Date | null;
   createdBy: string | null;
 }

@@ -8,6 +8,7 @@ export const TokenKind = Type.Union([
   Type.Literal('operator'),
   Type.Literal('account'),
   Type.Literal('organization'),
+  Type.Literal('product'),
 ]);
 
 export const Token = Type.Object(
@@ -16,6 +17,7 @@ export const Token = Type.Object(
     kind: TokenKind,
     accountId: Nullable(Type.String()),
     organizationId: Nullable(Type.String()),
+    productId: Nullable(Type.String()),
     name: Type.String(),
     roles: Type.Array(Type.String()),
     hint: Type.String({ description: 'Prefix and first characters, to recognise the token' }),
