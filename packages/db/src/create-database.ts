@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type ListenSubscriber, PgListener, type Unlisten } from './pg-listener.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { Schema } from './schema.ts';
 
@@ -24,6 +25,11 @@ export interface Database {
   dump?: () => Promise<Blob>;
   /** Exclusive driver session (a pooled pg client, or the PGlite connection). */
   session(): Promise<RawSession>;
+  /**
+   * Subscribe to NOTIFY on a channel (e.g. `licentia_license_changed`). PostgreSQL: one dedicated
+   * connection per database, reconnecting on error; PGlite: the embedded connection's own LISTEN.
+   */
+  listen(channel: string, subscriber: ListenSubscriber): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -56,6 +62,7 @@ function openPostgres(url: string, max: number): Database {
   // An idle client losing its server must not crash the process; the next checkout reconnects.
   pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  let listener: PgListener | null = null;
   return {
     engine: 'postgres',
     db,
@@ -68,7 +75,14 @@ function openPostgres(url: string, max: number): Database {
         release: () => client.release(),
       };
     },
-    close: () => db.destroy(),
+    listen: (channel, subscriber) => {
+      listener ??= new PgListener(url);
+      return listener.listen(channel, subscriber);
+    },
+    async close() {
+      await listener?.close();
+      await db.destroy();
+    },
   };
 }
 
@@ -102,6 +116,30 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
         release: () => client.release(),
       };
     },
-    close: () => db.destroy(),
+    async listen(channel, subscriber) {
+      // LISTEN under the pool's mutex, so it never lands inside another caller's open transaction.
+      const client = await pool.connect();
+      let unlisten: (() => Promise<void>) | undefined;
+      try {
+        unlisten = await pglite.listen(channel, (payload) => subscriber.onNotify(payload));
+      } finally {
+        client.release();
+      }
+      subscriber.onState?.(true);
+      return async () => {
+        if (pglite.closed) return;
+        const held = await pool.connect();
+        try {
+          await unlisten?.();
+        } finally {
+          held.release();
+        }
+      };
+    },
+    // Kysely ends the pool only if it ever opened a connection; sessions bypass it, so end it here too.
+    close: async () => {
+      await db.destroy();
+      await pool.end();
+    },
   };
 }

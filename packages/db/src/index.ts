@@ -1,11 +1,21 @@
 // Storage: PostgreSQL or embedded PGlite behind Kysely, plain SQL migrations, one repository per capability.
 export * from './create-database.ts';
 export * from './migrate.ts';
+export * from './pg-listener.ts';
 export * from './repositories/account-repository.ts';
+export * from './repositories/amendment-repository.ts';
+export * from './repositories/approval-repository.ts';
 export * from './repositories/audit-repository.ts';
+export * from './repositories/feature-repository.ts';
+export * from './repositories/license-repository.ts';
+export * from './repositories/license-snapshot-repository.ts';
+export * from './repositories/machine-repository.ts';
 export * from './repositories/organization-repository.ts';
 export * from './repositories/page.ts';
+export * from './repositories/policy-repository.ts';
 export * from './repositories/product-repository.ts';
+export * from './repositories/release-repository.ts';
 export * from './repositories/signing-key-repository.ts';
 export * from './repositories/token-repository.ts';
+export * from './repositories/validation-event-repository.ts';
 export type * from './schema.ts';

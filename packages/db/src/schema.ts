@@ -183,6 +183,7 @@ export interface ApprovalRequestsTable {
   requested_by: string;
   decided_by: string | null;
   reason: string | null;
+  decision_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   decided_at: Timestamp | null;
 }

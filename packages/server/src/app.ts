@@ -15,16 +15,23 @@ import { authenticate } from './http/authenticate.ts';
 import { type AppContext, type AppDeps, createContext } from './http/context.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { TOKENS_CHANGED_CHANNEL } from './http/principal-cache.ts';
 import { sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWeb, wantsWebPage } from './http/web.ts';
 import { registerAccountRoutes } from './routes/accounts/index.ts';
+import { registerApprovalRoutes } from './routes/approvals/index.ts';
 import { registerAuditRoutes } from './routes/audit/index.ts';
+import { registerCatalogRoutes } from './routes/catalog/index.ts';
 import { registerHealthRoutes } from './routes/health/index.ts';
+import { registerLicenseRoutes } from './routes/licenses/index.ts';
+import { registerMachineRoutes } from './routes/machines/index.ts';
 import { registerOrganizationRoutes } from './routes/organizations/index.ts';
 import { registerOverviewRoutes } from './routes/overview/index.ts';
+import { registerPolicyRoutes } from './routes/policies/index.ts';
 import { registerSigningKeyRoutes } from './routes/signing-keys/index.ts';
 import { registerTokenRoutes } from './routes/tokens/index.ts';
+import { registerValidationRoutes } from './routes/validation/index.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -77,6 +84,19 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
     return sendProblem(request, reply, new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${path}`));
   });
 
+  // Cached principals are only trusted while token-change notifications reach this process.
+  let unlistenTokens: (() => Promise<void>) | undefined;
+  app.addHook('onReady', async () => {
+    unlistenTokens = await ctx.database.listen(TOKENS_CHANGED_CHANNEL, {
+      onNotify: () => ctx.principals.clear(),
+      onState: (live) => ctx.principals.setLive(live),
+    });
+  });
+  app.addHook('onClose', async () => {
+    ctx.principals.setLive(false);
+    await unlistenTokens?.();
+  });
+
   const metrics = registerMetrics(app, { defaultMetrics: options.defaultMetrics ?? false });
   await registerOpenApi(app, options.version ?? '0.1.0');
   registerHealthRoutes(app, ctx, metrics);
@@ -86,6 +106,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   registerAuditRoutes(app, ctx);
   registerOverviewRoutes(app, ctx);
   registerSigningKeyRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
+  registerPolicyRoutes(app, ctx);
+  registerLicenseRoutes(app, ctx);
+  registerApprovalRoutes(app, ctx);
+  registerValidationRoutes(app, ctx);
+  registerMachineRoutes(app, ctx);
   if (webRoot) await registerWeb(app, webRoot);
   await app.ready();
   return { app, ctx };

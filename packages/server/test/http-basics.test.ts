@@ -2,8 +2,12 @@
 // for unknown routes, oversized bodies, wrong content types and malformed JSON.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { forEachEngine } from '../../db/test/test-databases.ts';
-import { call, useTestApp } from './harness.ts';
+import { AppError } from '@licentia/core';
+import { organizationRepository } from '@licentia/db';
+import type { FastifyRequest } from 'fastify';
+import { forEachEngine, uniqueName } from '../../db/test/test-databases.ts';
+import { mutate } from '../src/http/context.ts';
+import { call, newTenant, useTestApp } from './harness.ts';
 import { assertProblem } from './security-suite.ts';
 
 forEachEngine('HTTP basics', (engine) => {
@@ -85,21 +89,63 @@ forEachEngine('HTTP basics', (engine) => {
     assert.equal(JSON.parse(xml.body).code, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('leaves no partial write when a request fails inside its transaction', async () => {
+  it('answers a NUL character the database cannot store with 400, not 500', async () => {
     const t = getApp();
-    const before = (await call(t, 'GET', '/v1/overview', { token: t.operatorToken })).json;
-    // isDefault twice: the second insert conflicts after its audit event would have been written.
+    assertProblem(
+      await call(t, 'GET', '/v1/accounts?cursor=%00', { token: t.operatorToken }),
+      400,
+      'BAD_REQUEST',
+    );
+    const created = await call(t, 'POST', '/v1/accounts', {
+      token: t.operatorToken,
+      body: { name: 'nul\u0000name' },
+    });
+    assertProblem(created, 400, 'BAD_REQUEST');
+  });
+
+  it('leaves no partial write when a change fails after writing inside its transaction', async () => {
+    const t = getApp();
+    const tenant = await newTenant(t);
+    const before = (await call(t, 'GET', '/v1/overview', { token: tenant.tokens.admin })).json;
+    const orgId = t.ctx.newId('organization');
+    const request = { principal: null, ip: '127.0.0.1', id: 'req-rollback' } as unknown as FastifyRequest;
+    await assert.rejects(
+      mutate(t.ctx, request, async (trx, audit) => {
+        await organizationRepository.insert(trx, tenant.accountId, { id: orgId, name: 'Half-made' });
+        await audit({
+          chainId: tenant.accountId,
+          action: 'organization.created',
+          targetType: 'organization',
+          targetId: orgId,
+        });
+        throw new AppError('CONFLICT', 'a later step failed');
+      }),
+      /a later step failed/,
+    );
+    const url = `/v1/accounts/${tenant.accountId}/organizations/${orgId}`;
+    assertProblem(await call(t, 'GET', url, { token: tenant.tokens.admin }), 404, 'NOT_FOUND');
+    const after = (await call(t, 'GET', '/v1/overview', { token: tenant.tokens.admin })).json;
+    assert.deepEqual(after, before);
+    const verify = await call(t, 'GET', `/v1/audit/verify?accountId=${tenant.accountId}`, {
+      token: t.operatorToken,
+    });
+    assert.equal(verify.json.ok, true, 'the chain head was rolled back with the event');
+  });
+
+  it('refuses a second default account with 409 and stores nothing for it', async () => {
+    const t = getApp();
+    // Test files share the database, so another may have made the default already: either way one exists.
     await call(t, 'POST', '/v1/accounts', {
       token: t.operatorToken,
       body: { name: 'First default', isDefault: true },
     });
+    const name = uniqueName('second-default');
     const conflict = await call(t, 'POST', '/v1/accounts', {
       token: t.operatorToken,
-      body: { name: 'Second', isDefault: true },
+      body: { name, isDefault: true },
     });
     assertProblem(conflict, 409, 'CONFLICT');
-    const after = (await call(t, 'GET', '/v1/overview', { token: t.operatorToken })).json;
-    assert.equal(after.accounts, before.accounts + 1);
-    assert.equal(after.auditEvents, before.auditEvents + 1);
+    const stored = await t.database.db.selectFrom('accounts').select('id').where('name', '=', name).execute();
+    assert.deepEqual(stored, []);
   });
 });

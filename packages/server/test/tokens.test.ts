@@ -97,6 +97,28 @@ forEachEngine('API tokens', (engine) => {
     assert.equal(future.json.token.expiresAt, '2099-01-01T00:00:00.000Z');
   });
 
+  it('stops accepting a token revoked elsewhere (another process, plain SQL) within moments', async () => {
+    const t = getApp();
+    const tenant = await newTenant(t);
+    const created = await call(t, 'POST', '/v1/tokens', {
+      token: tenant.tokens.admin,
+      body: { kind: 'account', name: 'x', roles: ['read-only'] },
+    });
+    assert.equal((await call(t, 'GET', '/v1/me', { token: created.json.secret })).status, 200, 'now cached');
+    await t.database.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', created.json.token.id)
+      .execute();
+    const deadline = Date.now() + 5_000;
+    let status = 200;
+    while (status === 200 && Date.now() < deadline) {
+      status = (await call(t, 'GET', '/v1/me', { token: created.json.secret })).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(status, 401);
+  });
+
   it('revokes once: the token stops working, a second revoke changes nothing', async () => {
     const t = getApp();
     const tenant = await newTenant(t);

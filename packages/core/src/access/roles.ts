@@ -41,7 +41,13 @@ const VENDOR = new Set<Permission>(PERMISSIONS.filter((p) => p !== 'license:vali
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   operator: ALL,
   admin: new Set([...VENDOR].filter((p) => p !== 'account:manage')),
-  developer: new Set<Permission>([...READS, 'organization:write', 'catalog:write', 'license:write', 'machine:write']),
+  developer: new Set<Permission>([
+    ...READS,
+    'organization:write',
+    'catalog:write',
+    'license:write',
+    'machine:write',
+  ]),
   'read-only': READS,
   'org-admin': new Set<Permission>([
     'organization:read',

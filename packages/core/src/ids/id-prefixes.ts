@@ -14,6 +14,9 @@ export const ID_PREFIXES = {
   machine: 'mach',
   lease: 'lease',
   signingKey: 'key',
+  amendment: 'amd',
+  approvalRequest: 'apr',
+  validationEvent: 'val',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -5,6 +5,7 @@ import { hashToken } from '../http/authenticate.ts';
 import type { AppContext, AuditEntry } from '../http/context.ts';
 import { provisionSigningKey } from '../routes/signing-keys/provision-signing-key.ts';
 import { issueToken } from '../routes/tokens/issue-token.ts';
+import { seedDemoCatalog } from './demo-catalog.ts';
 
 export interface BootstrapOptions {
   /** Operator token to accept (LICENTIA_BOOTSTRAP_TOKEN); otherwise one is generated once. */
@@ -79,6 +80,7 @@ export async function bootstrap(ctx: AppContext, options: BootstrapOptions): Pro
         targetId: org.id,
         changes: { name: org.name, demo: true },
       });
+      await seedDemoCatalog(ctx, trx, audit, account.id);
       demoAccountId = account.id;
     }
     return { operatorToken, demoAccountId };

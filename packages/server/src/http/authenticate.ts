@@ -28,17 +28,24 @@ export async function authenticate(request: FastifyRequest, ctx: AppContext): Pr
   const token = match?.[1];
   // Malformed tokens are refused before touching the database.
   if (!token || !parseTokenKind(token)) throw new AppError('UNAUTHENTICATED', 'The API token is malformed');
-  const row = await tokenRepository.findByHash(ctx.db, hashToken(token));
-  if (!row) throw new AppError('UNAUTHENTICATED', 'The API token is not valid');
-  if (row.revokedAt) throw new AppError('UNAUTHENTICATED', 'The API token was revoked');
-  if (row.expiresAt && row.expiresAt <= ctx.clock())
+  const hash = hashToken(token);
+  const found = await ctx.principals.get(hash, async () => {
+    const row = await tokenRepository.findByHash(ctx.db, hash);
+    if (!row) return undefined;
+    const principal: Principal = {
+      kind: row.kind,
+      tokenId: row.id,
+      roles: row.roles as Role[],
+      accountId: row.accountId,
+      organizationId: row.organizationId,
+      productId: row.productId,
+    };
+    return { principal, tokenExpiresAt: row.expiresAt, revoked: row.revokedAt !== null };
+  });
+  if (!found) throw new AppError('UNAUTHENTICATED', 'The API token is not valid');
+  if (found.revoked) throw new AppError('UNAUTHENTICATED', 'The API token was revoked');
+  if (found.tokenExpiresAt && found.tokenExpiresAt <= ctx.clock()) {
     throw new AppError('UNAUTHENTICATED', 'The API token has expired');
-  return {
-    kind: row.kind,
-    tokenId: row.id,
-    roles: row.roles as Role[],
-    accountId: row.accountId,
-    organizationId: row.organizationId,
-    productId: row.productId,
-  };
+  }
+  return found.principal;
 }

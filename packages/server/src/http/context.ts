@@ -14,7 +14,10 @@ import { auditRepository, type Database, type Schema } from '@licentia/db';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { typeid } from 'typeid-js';
+import type { RateLimits } from '../licensing/rate-limiter.ts';
+import type { LicensingServices } from '../routes/validation/validation-services.ts';
 import { KeyVault } from '../signing/key-vault.ts';
+import { PrincipalCache } from './principal-cache.ts';
 
 export interface AppDeps {
   database: Database;
@@ -23,6 +26,8 @@ export interface AppDeps {
   clock?: () => Date;
   newId?: (kind: IdKind) => string;
   randomBytes?: (size: number) => Uint8Array;
+  /** Overrides of the per-license rate limits of validation and activation (benchmarks raise them). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface AuditEntry {
@@ -36,20 +41,27 @@ export interface AuditEntry {
 export interface AppContext {
   db: Kysely<Schema>;
   keys: KeyVault;
+  /** Authenticated tokens cached while change notifications are live (http/principal-cache.ts). */
+  principals: PrincipalCache;
   database: Database;
   clock: () => Date;
   newId: (kind: IdKind) => string;
   randomBytes: (size: number) => Uint8Array;
+  rateLimits?: Partial<RateLimits>;
+  /** Snapshot cache, validation recorder and rate limiters; created by registerValidationRoutes. */
+  licensing?: LicensingServices;
 }
 
 export function createContext(deps: AppDeps): AppContext {
   return {
     db: deps.database.db,
     keys: new KeyVault(deps.masterKey ?? new Uint8Array(nodeRandomBytes(32))),
+    principals: new PrincipalCache(),
     database: deps.database,
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? ((kind) => typeid(ID_PREFIXES[kind]).toString()),
     randomBytes: deps.randomBytes ?? ((size) => new Uint8Array(nodeRandomBytes(size))),
+    ...(deps.rateLimits ? { rateLimits: deps.rateLimits } : {}),
   };
 }
 

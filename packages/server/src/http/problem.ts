@@ -63,6 +63,17 @@ export function toAppError(error: unknown): AppError {
   if (mapped) return new AppError(mapped, fe.message);
   if (error instanceof SyntaxError && fe.statusCode === 400)
     return new AppError('MALFORMED_JSON', error.message);
+  // Safety net for input that reaches the database unchecked (both engines report SQLSTATE):
+  // class 22 is a data exception (e.g. a NUL character PostgreSQL cannot store), 23505 a duplicate.
+  const sqlState = (error as { code?: unknown })?.code;
+  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+    return new AppError(
+      'BAD_REQUEST',
+      'A value in the request cannot be stored (invalid characters or out of range)',
+    );
+  }
+  if (sqlState === '23505')
+    return new AppError('CONFLICT', 'A resource with the same unique value already exists');
   const status = fe?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(BY_STATUS[status] ?? 'BAD_REQUEST', fe.message);

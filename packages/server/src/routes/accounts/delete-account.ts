@@ -31,6 +31,8 @@ export function deleteAccount(app: App, ctx: AppContext): void {
           targetId: accountId,
         });
       });
+      // This process forgets the token at once; others are told by the database's NOTIFY.
+      ctx.principals.clear();
       return reply.code(204).send(null);
     },
   );

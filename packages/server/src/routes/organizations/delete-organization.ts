@@ -32,6 +32,8 @@ export function deleteOrganization(app: App, ctx: AppContext): void {
           targetId: organizationId,
         });
       });
+      // This process forgets the token at once; others are told by the database's NOTIFY.
+      ctx.principals.clear();
       return reply.code(204).send(null);
     },
   );

@@ -18,7 +18,9 @@ const Body = Type.Object(
     roles: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 8, uniqueItems: true }),
     accountId: Type.Optional(AccountId),
     organizationId: Type.Optional(OrganizationId),
-    productId: Type.Optional(Type.String({ pattern: '^prod_[0-9a-z]{26}$', description: 'For product tokens' })),
+    productId: Type.Optional(
+      Type.String({ pattern: '^prod_[0-9a-z]{26}$', description: 'For product tokens' }),
+    ),
     expiresAt: Type.Optional(Timestamp),
   },
   { additionalProperties: false },

@@ -35,6 +35,8 @@ export function revokeToken(app: App, ctx: AppContext): void {
         });
         return revoked;
       });
+      // This process forgets the token at once; others are told by the database's NOTIFY.
+      ctx.principals.clear();
       return toToken(row);
     },
   );

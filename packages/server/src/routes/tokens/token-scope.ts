@@ -7,5 +7,9 @@ export function visibleTokenScope(principal: Principal, requestedAccountId?: str
   if (requestedAccountId && requestedAccountId !== principal.accountId) {
     throw new AppError('NOT_FOUND', `No account ${requestedAccountId}`);
   }
-  return { accountId: principal.accountId, organizationId: principal.organizationId, productId: principal.productId ?? null };
+  return {
+    accountId: principal.accountId,
+    organizationId: principal.organizationId,
+    productId: principal.productId ?? null,
+  };
 }

@@ -1,0 +1,15 @@
+// @licentia/sdk: what a licensed application embeds — offline verification of license tokens and
+// files, a clock-rollback guard, machine fingerprints, and a client for online validation.
+export * from './client.ts';
+export * from './client-types.ts';
+export * from './clock-guard.ts';
+export * from './errors.ts';
+export * from './fingerprint.ts';
+export * from './keys.ts';
+export * from './license-file.ts';
+export {
+  DEFAULT_MAX_RESPONSE_AGE_MS,
+  parseSignatureHeader,
+  verifySignedAnswer,
+} from './response-signature.ts';
+export * from './verify-token.ts';
