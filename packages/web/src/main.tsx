@@ -5,8 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { AuditPage } from './features/audit/audit-page.tsx';
 import { SessionProvider, useSession, useSignedIn } from './features/auth/session.tsx';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
+import { LicensesPage } from './features/licenses/licenses-page.tsx';
 import { OrganizationsPage } from './features/organizations/organizations-page.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
+import { PoliciesPage } from './features/policies/policies-page.tsx';
+import { ProductsPage } from './features/products/products-page.tsx';
 import { AppShell, type NavItem, useHashRoute, visibleNav } from './features/shell/app-shell.tsx';
 import { TokensPage } from './features/tokens/tokens-page.tsx';
 
@@ -18,6 +21,28 @@ const NAV: NavItem[] = [
     icon: '▦',
     permission: 'organization:read',
     render: () => <OrganizationsPage />,
+  },
+  {
+    id: 'products',
+    label: 'Products',
+    icon: '▣',
+    permission: 'catalog:read',
+    render: () => <ProductsPage />,
+  },
+  {
+    id: 'policies',
+    label: 'Policies',
+    icon: '▤',
+    permission: 'catalog:read',
+    render: () => <PoliciesPage />,
+  },
+  // Organization tokens hold license:read for their own organization: they see this page read-only.
+  {
+    id: 'licenses',
+    label: 'Licenses',
+    icon: '◆',
+    permission: 'license:read',
+    render: () => <LicensesPage />,
   },
   { id: 'tokens', label: 'API tokens', icon: '◈', permission: 'token:read', render: () => <TokensPage /> },
   { id: 'audit', label: 'Audit log', icon: '☰', permission: 'audit:read', render: () => <AuditPage /> },

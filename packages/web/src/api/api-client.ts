@@ -13,9 +13,7 @@ import type {
   Overview,
   Page,
 } from './api-types.ts';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Query = Record<string, string | number | null | undefined>;
+import { licensingEndpoints, type Method, type Query, withQuery } from './licensing-endpoints.ts';
 
 export interface ApiClientOptions {
   token: string;
@@ -23,15 +21,6 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** Called when the server no longer accepts the token, e.g. after it was revoked. */
   onUnauthorized?: (error: ApiError) => void;
-}
-
-function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
 }
 
 export function createApiClient(options: ApiClientOptions) {
@@ -82,6 +71,7 @@ export function createApiClient(options: ApiClientOptions) {
     listAuditEvents: (query: Query) => request<Page<AuditEvent>>('GET', withQuery('/v1/audit/events', query)),
     verifyAudit: (accountId?: string) =>
       request<AuditVerification>('GET', withQuery('/v1/audit/verify', { accountId })),
+    ...licensingEndpoints(request),
   };
 }
 

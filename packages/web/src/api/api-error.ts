@@ -7,6 +7,15 @@ interface ProblemDocument {
   detail?: string;
   code?: string;
   requestId?: string;
+  field?: string;
+  errors?: FieldProblem[];
+}
+
+/** One bad input field of a 400 INVALID_FIELD answer, e.g. `{ field: 'body.durationIso', … }`. */
+export interface FieldProblem {
+  field: string;
+  reason?: string;
+  message: string;
 }
 
 export class ApiError extends Error {
@@ -14,14 +23,30 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly requestId: string | null;
+  /** The first bad field of a 400, when the server named one. */
+  readonly field: string | null;
+  /** Every field error the server found (catalog and policy input report all at once). */
+  readonly fieldErrors: FieldProblem[];
 
-  constructor(status: number, code: string, detail: string, requestId: string | null = null) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    requestId: string | null = null,
+    fields: { field?: string | undefined; errors?: FieldProblem[] | undefined } = {},
+  ) {
     super(`${code}: ${detail}`);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.requestId = requestId;
+    this.field = fields.field ?? null;
+    this.fieldErrors = Array.isArray(fields.errors)
+      ? fields.errors
+      : fields.field
+        ? [{ field: fields.field, message: detail }]
+        : [];
   }
 }
 
@@ -39,6 +64,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     problem.code ?? `HTTP_${response.status}`,
     problem.detail ?? problem.title ?? (response.statusText || 'The server returned an error'),
     problem.requestId ?? requestId,
+    { field: problem.field, errors: problem.errors },
   );
 }
 

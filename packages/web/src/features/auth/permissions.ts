@@ -9,18 +9,54 @@ export type Permission =
   | 'organization:write'
   | 'token:read'
   | 'token:write'
-  | 'audit:read';
+  | 'audit:read'
+  | 'signing-key:write'
+  | 'catalog:read'
+  | 'catalog:write'
+  | 'license:read'
+  | 'license:write'
+  | 'approval:decide'
+  | 'machine:write'
+  | 'license:validate';
 
-const READS: Permission[] = ['account:read', 'organization:read', 'token:read', 'audit:read'];
-const ALL: Permission[] = [...READS, 'account:manage', 'organization:write', 'token:write'];
+const READS: Permission[] = [
+  'account:read',
+  'organization:read',
+  'token:read',
+  'audit:read',
+  'catalog:read',
+  'license:read',
+];
+const ALL: Permission[] = [
+  ...READS,
+  'account:manage',
+  'organization:write',
+  'token:write',
+  'signing-key:write',
+  'catalog:write',
+  'license:write',
+  'approval:decide',
+  'machine:write',
+  'license:validate',
+];
+// Vendor-side roles never validate as a licensed app would; product tokens do that.
+const VENDOR = ALL.filter((p) => p !== 'license:validate');
 
 const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
   operator: ALL,
-  admin: ALL.filter((p) => p !== 'account:manage'),
-  developer: [...READS, 'organization:write'],
+  admin: VENDOR.filter((p) => p !== 'account:manage'),
+  developer: [...READS, 'organization:write', 'catalog:write', 'license:write', 'machine:write'],
   'read-only': READS,
-  'org-admin': ['organization:read', 'organization:write', 'token:read', 'token:write'],
-  'org-read': ['organization:read'],
+  'org-admin': [
+    'organization:read',
+    'organization:write',
+    'token:read',
+    'token:write',
+    'license:read',
+    'machine:write',
+  ],
+  'org-read': ['organization:read', 'license:read'],
+  'licensed-app': ['license:validate', 'machine:write'],
 };
 
 /** Roles a token of each kind may carry, in the order the create form lists them. */
@@ -28,15 +64,17 @@ export const ROLES_BY_KIND: Record<TokenKind, readonly string[]> = {
   operator: ['operator'],
   account: ['admin', 'developer', 'read-only'],
   organization: ['org-admin', 'org-read'],
+  product: ['licensed-app'],
 };
 
 export const ROLE_DESCRIPTIONS: Record<string, string> = {
   operator: 'Everything, across all accounts',
   admin: 'Full control of the account',
-  developer: 'Read everything, manage organizations',
+  developer: 'Read everything, manage organizations, the catalog, licenses and machines',
   'read-only': 'Read everything',
-  'org-admin': 'Manage one organization and its tokens',
-  'org-read': 'Read one organization',
+  'org-admin': 'Manage one organization, its tokens and its machines; read its licenses',
+  'org-read': 'Read one organization and its licenses',
+  'licensed-app': 'Validate licenses and activate machines of one product',
 };
 
 export function permissionsOf(roles: readonly string[]): ReadonlySet<Permission> {
@@ -62,6 +100,12 @@ export function describePrincipal(me: Me): { title: string; subtitle: string } {
     return {
       title: me.accountName ?? me.accountId ?? 'Account',
       subtitle: `Account · ${me.roles.join(', ')}`,
+    };
+  }
+  if (me.kind === 'product') {
+    return {
+      title: 'Licensed app',
+      subtitle: `${me.accountName ?? 'Product token'} · ${me.roles.join(', ')}`,
     };
   }
   return {

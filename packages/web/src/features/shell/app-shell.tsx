@@ -23,6 +23,25 @@ export function useHashRoute(): [string, (route: string) => void] {
   return [route, navigate];
 }
 
+function currentPath(): string[] {
+  const parts = window.location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  return parts.slice(1).filter(Boolean).map(decodeURIComponent);
+}
+
+/**
+ * The segments after the page id, e.g. `#/licenses/acct_1/lic_2` → `['acct_1', 'lic_2']`: detail
+ * views carry their account in the hash so a reload or a shared link opens the same record.
+ */
+export function useHashPath(): string[] {
+  const [path, setPath] = useState(currentPath);
+  useEffect(() => {
+    const onChange = () => setPath(currentPath());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return path;
+}
+
 export interface NavItem {
   id: string;
   label: string;

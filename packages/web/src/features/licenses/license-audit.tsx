@@ -1,0 +1,56 @@
+// The audit events whose target is this license (issued, suspended, key revealed …), oldest first,
+// from the account's hash chain. Shown to tokens that may read the audit log.
+import type { License } from '../../api/api-types.ts';
+import { EmptyState, ErrorBanner, LoadMore } from '../../ui/feedback.tsx';
+import { formatChanges, formatDateTime, shortId } from '../../ui/format.ts';
+import { usePagedList } from '../../ui/use-paged-list.ts';
+import { useSignedIn } from '../auth/session.tsx';
+
+export function LicenseAudit(props: { license: License }) {
+  const { api } = useSignedIn();
+  const { license } = props;
+  const list = usePagedList(
+    (cursor) =>
+      api.listAuditEvents({ accountId: license.accountId, targetId: license.id, limit: 100, cursor }),
+    `license-audit:${license.id}:${license.updatedAt}`,
+  );
+  return (
+    <section className="card card-flush section-gap" data-testid="license-audit">
+      <div className="card-head">
+        <h2 className="card-title">Audit events</h2>
+        <button type="button" className="button button-ghost button-small" onClick={list.reload}>
+          Refresh
+        </button>
+      </div>
+      <ErrorBanner error={list.error} />
+      <table className="table" data-testid="license-audit-table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>When</th>
+            <th>Action</th>
+            <th>Actor</th>
+            <th>Changes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((event) => (
+            <tr key={event.id} data-testid="license-audit-row">
+              <td className="mono">{event.seq}</td>
+              <td>{formatDateTime(event.occurredAt)}</td>
+              <td>
+                <span className="action">{event.action}</span>
+              </td>
+              <td className="mono" title={event.actorId}>
+                {event.actorType} {shortId(event.actorId)}
+              </td>
+              <td className="changes">{formatChanges(event.changes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!list.loading && list.items.length === 0 && <EmptyState>No events yet.</EmptyState>}
+      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+    </section>
+  );
+}
