@@ -50,8 +50,15 @@ export function contextOf(command: Command, env: NodeJS.ProcessEnv = process.env
 export async function accountOf(ctx: CommandContext, given: string | undefined): Promise<string> {
   if (given) return given;
   const me = await ctx.client.get<{ accountId: string | null }>('/v1/me');
-  if (!me.accountId) throw new UsageError('--account <id> is required with an operator token');
-  return me.accountId;
+  if (me.accountId) return me.accountId;
+  // An operator token belongs to no account: act in the deployment's default account, if any.
+  const accounts = await ctx.client.get<{ data: { id: string; isDefault: boolean }[] }>(
+    '/v1/accounts?limit=200',
+  );
+  const fallback = accounts.data.find((a) => a.isDefault);
+  if (!fallback)
+    throw new UsageError('--account <id> is required with an operator token (there is no default account)');
+  return fallback.id;
 }
 
 /** Commander argument parser for --limit: a whole number of 1 or more. */

@@ -5,11 +5,19 @@ import { Command, CommanderError } from 'commander';
 import { ApiError, ConnectionError } from './api-client.ts';
 import { CommandFailure, LONG_RUNNING, UsageError } from './command-context.ts';
 import { registerAccountCommands } from './commands/account.ts';
+import { registerApprovalCommands } from './commands/approval.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerFeatureCommands } from './commands/feature.ts';
+import { registerLicenseCommands } from './commands/license.ts';
+import { registerMachineCommands } from './commands/machine.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommands } from './commands/org.ts';
+import { registerPolicyCommands } from './commands/policy.ts';
+import { registerProductCommands } from './commands/product.ts';
+import { registerReleaseCommands } from './commands/release.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerTokenCommands } from './commands/token.ts';
+import { registerVerifyCommand } from './commands/verify.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -31,6 +39,14 @@ export function buildProgram(): Command {
   registerOrgCommands(program);
   registerTokenCommands(program);
   registerAuditCommands(program);
+  registerProductCommands(program);
+  registerReleaseCommands(program);
+  registerFeatureCommands(program);
+  registerPolicyCommands(program);
+  registerLicenseCommands(program);
+  registerMachineCommands(program);
+  registerApprovalCommands(program);
+  registerVerifyCommand(program);
   return program;
 }
 

@@ -46,11 +46,16 @@ forEachEngine('licentia org', (engine) => {
     assert.ok(listed.data.some((o: { name: string }) => o.name === name));
   });
 
-  it('asks an operator for --account instead of guessing: usage error, exit 2', async () => {
+  it('acts in the default account for an operator token without --account', async () => {
     const s = served();
-    const r = await s.cli(s.t.operatorToken, 'org', 'list');
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /--account <id> is required/);
+    // Test files share the database: create the default account unless one exists already.
+    await s.cli(s.t.operatorToken, 'account', 'create', 'Default vendor', '--default', '--json');
+    const accounts = (await s.cli(s.t.operatorToken, 'account', 'list', '--limit', '200', '--json')).json();
+    const fallback = accounts.data.find((a: { isDefault: boolean }) => a.isDefault);
+    assert.ok(fallback, 'a default account exists');
+    const r = await s.cli(s.t.operatorToken, 'org', 'create', uniqueName('customer'), '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.json().accountId, fallback.id);
   });
 
   it('reports a refused write as exit 1 with the problem detail and code', async () => {

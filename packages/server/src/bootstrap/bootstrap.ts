@@ -6,6 +6,7 @@ import type { AppContext, AuditEntry } from '../http/context.ts';
 import { provisionSigningKey } from '../routes/signing-keys/provision-signing-key.ts';
 import { issueToken } from '../routes/tokens/issue-token.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
+import { seedDemoLicenses } from './demo-licenses.ts';
 
 export interface BootstrapOptions {
   /** Operator token to accept (LICENTIA_BOOTSTRAP_TOKEN); otherwise one is generated once. */
@@ -80,7 +81,8 @@ export async function bootstrap(ctx: AppContext, options: BootstrapOptions): Pro
         targetId: org.id,
         changes: { name: org.name, demo: true },
       });
-      await seedDemoCatalog(ctx, trx, audit, account.id);
+      const catalog = await seedDemoCatalog(ctx, trx, audit, account.id);
+      await seedDemoLicenses(ctx, trx, audit, account.id, org.id, catalog);
       demoAccountId = account.id;
     }
     return { operatorToken, demoAccountId };
