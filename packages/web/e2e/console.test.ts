@@ -2,26 +2,11 @@
 // server in-process: sign in with the operator token, live overview counts, mint a token whose
 // secret is shown once, sign out; and a clear error for a token the server refuses.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ensureWebBuilt, WEB_DIST } from '../../../scripts/web-build.mjs';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { uniqueName } from '../../db/test/test-databases.ts';
-import { call, startTestApp, type TestApp } from '../../server/test/harness.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const browserRequired = Boolean(process.env.CI || process.env.LICENTIA_REQUIRE_BROWSER);
-const browserMissing = !existsSync(CHROMIUM);
+import { call } from '../../server/test/harness.ts';
+import { browserSkip, signIn, useConsole } from './browser-harness.ts';
 
 /** Wait until the element with this test id shows exactly `text` (counts change as data arrives). */
 async function waitForText(page: Page, testId: string, text: string): Promise<void> {
@@ -31,51 +16,14 @@ async function waitForText(page: Page, testId: string, text: string): Promise<vo
   );
 }
 
-async function signIn(page: Page, baseUrl: string, token: string): Promise<void> {
-  await page.goto(baseUrl);
-  await page.getByTestId('token-input').fill(token);
-  await page.getByTestId('sign-in').click();
-}
-
-if (browserMissing && browserRequired) {
-  test('chromium is installed for the browser tests', () => {
-    assert.fail(`${CHROMIUM} not found; CI/LICENTIA_REQUIRE_BROWSER demands it (apt-get install chromium)`);
-  });
-}
-
-// When the browser is required but missing, the test above fails and says why; these cannot run.
-const skip = browserMissing ? 'chromium not installed (apt-get install chromium)' : false;
+const skip = browserSkip();
 
 describe('web console in a real browser', { skip }, () => {
-  let t: TestApp | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = '';
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    await ensureWebBuilt({ quiet: true });
-    t = await startTestApp('pglite', { webRoot: WEB_DIST });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.app.close();
-    await t?.database.close();
-  });
-
-  /** A fresh browser profile per test: no sessionStorage carried between them. */
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext();
-    contexts.push(context);
-    return context.newPage();
-  }
+  const session = useConsole();
+  const newPage = session.newPage;
 
   test('signs in with the operator token, shows live counts, mints a token shown once, signs out', async () => {
-    const app = t!;
+    const app = session.app();
     const op = { token: app.operatorToken };
     const account = await call(app, 'POST', '/v1/accounts', { ...op, body: { name: uniqueName('vendor') } });
     assert.equal(account.status, 201);
@@ -89,7 +37,7 @@ describe('web console in a real browser', { skip }, () => {
     assert.ok(counts.accounts >= 1 && counts.organizations >= 1 && counts.auditEvents >= 2);
 
     const page = await newPage();
-    await signIn(page, baseUrl, app.operatorToken);
+    await signIn(page, session.baseUrl(), app.operatorToken);
     await page.getByTestId('page-overview').waitFor();
     assert.equal(await page.getByTestId('whoami-kind').textContent(), 'operator');
     for (const key of ['accounts', 'organizations', 'activeTokens', 'auditEvents'] as const) {
@@ -136,7 +84,7 @@ describe('web console in a real browser', { skip }, () => {
 
   test('a token the server refuses shows a clear error and stays on the sign-in page', async () => {
     const page = await newPage();
-    await signIn(page, baseUrl, `lt_op_${'A'.repeat(43)}`);
+    await signIn(page, session.baseUrl(), `lt_op_${'A'.repeat(43)}`);
     const error = page.getByTestId('sign-in-error');
     await error.waitFor();
     const text = (await error.textContent()) ?? '';

@@ -2,83 +2,42 @@
 // the operator builds a product and a policy through the UI, issues a license, sees its key and
 // signed token, opens it and suspends it; an organization token sees only its licenses, read-only.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ensureWebBuilt, WEB_DIST } from '../../../scripts/web-build.mjs';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { uniqueName } from '../../db/test/test-databases.ts';
-import { call, startTestApp, type TestApp } from '../../server/test/harness.ts';
+import { call } from '../../server/test/harness.ts';
+import { browserSkip, signIn, useConsole } from './browser-harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const browserRequired = Boolean(process.env.CI || process.env.LICENTIA_REQUIRE_BROWSER);
-const browserMissing = !existsSync(CHROMIUM);
 const LICENSE_KEY = /^[0-9A-Z]{4,}(-[0-9A-Z]{4,})+$/;
 const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;
-
-async function signIn(page: Page, baseUrl: string, token: string): Promise<void> {
-  await page.goto(baseUrl);
-  await page.getByTestId('token-input').fill(token);
-  await page.getByTestId('sign-in').click();
-  await page.getByTestId('page-overview').waitFor();
-}
 
 async function text(page: Page, testId: string): Promise<string> {
   return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
 }
 
-if (browserMissing && browserRequired) {
-  test('chromium is installed for the browser tests', () => {
-    assert.fail(`${CHROMIUM} not found; CI/LICENTIA_REQUIRE_BROWSER demands it (apt-get install chromium)`);
-  });
+/** Sign in and wait for the overview: these tests start from a signed-in console. */
+async function signInToOverview(page: Page, url: string, token: string): Promise<void> {
+  await signIn(page, url, token);
+  await page.getByTestId('page-overview').waitFor();
 }
 
-const skip = browserMissing ? 'chromium not installed (apt-get install chromium)' : false;
+const skip = browserSkip();
 
 describe('licensing pages of the web console in a real browser', { skip }, () => {
-  let t: TestApp | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = '';
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    await ensureWebBuilt({ quiet: true });
-    t = await startTestApp('pglite', { webRoot: WEB_DIST });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.app.close();
-    await t?.database.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext();
-    contexts.push(context);
-    return context.newPage();
-  }
+  const session = useConsole();
+  const newPage = session.newPage;
 
   /** A fresh vendor account with one customer organization, made through the API. */
   async function newVendor() {
-    const op = { token: t!.operatorToken };
-    const account = await call(t!, 'POST', '/v1/accounts', { ...op, body: { name: uniqueName('vendor') } });
+    const op = { token: session.app().operatorToken };
+    const account = await call(session.app(), 'POST', '/v1/accounts', {
+      ...op,
+      body: { name: uniqueName('vendor') },
+    });
     assert.equal(account.status, 201);
     const accountId = account.json.id as string;
     const orgName = uniqueName('Globex');
-    const org = await call(t!, 'POST', `/v1/accounts/${accountId}/organizations`, {
+    const org = await call(session.app(), 'POST', `/v1/accounts/${accountId}/organizations`, {
       ...op,
       body: { name: orgName },
     });
@@ -87,10 +46,10 @@ describe('licensing pages of the web console in a real browser', { skip }, () =>
   }
 
   test('the operator creates a product and a policy, issues a license, reads its key and token, and suspends it', async () => {
-    const app = t!;
+    const app = session.app();
     const { accountId, organizationId, orgName } = await newVendor();
     const page = await newPage();
-    await signIn(page, baseUrl, app.operatorToken);
+    await signInToOverview(page, session.baseUrl(), app.operatorToken);
 
     // Products: create one, then add a release and a feature on its detail page.
     await page.getByTestId('nav-products').click();
@@ -198,7 +157,7 @@ describe('licensing pages of the web console in a real browser', { skip }, () =>
   });
 
   test('an organization token sees only its own licenses, without catalog pages or actions', async () => {
-    const app = t!;
+    const app = session.app();
     const op = { token: app.operatorToken };
     const { accountId, organizationId } = await newVendor();
     const other = await call(app, 'POST', `/v1/accounts/${accountId}/organizations`, {
@@ -232,7 +191,7 @@ describe('licensing pages of the web console in a real browser', { skip }, () =>
     assert.equal(minted.status, 201);
 
     const page = await newPage();
-    await signIn(page, baseUrl, minted.json.secret);
+    await signInToOverview(page, session.baseUrl(), minted.json.secret);
     await page.getByTestId('nav-licenses').waitFor();
     assert.equal(await page.getByTestId('nav-products').count(), 0);
     assert.equal(await page.getByTestId('nav-policies').count(), 0);
