@@ -6,6 +6,7 @@ export * from './audit/audit-chain.ts';
 export * from './catalog/index.ts';
 export * from './errors/app-error.ts';
 export * from './errors/error-codes.ts';
+export * from './floating/index.ts';
 export * from './ids/id-prefixes.ts';
 export * from './jws/compact-jws.ts';
 export * from './licenses/index.ts';

@@ -8,6 +8,8 @@ import type { PoolState, SeatRequest } from './pool-state.ts';
 import { HOUR, lease, opts, pool, req, SECOND, T0 } from './test-pool.ts';
 
 const alice = { user: 'alice', host: 'ws-a' };
+const quinn = { id: 'lease_q1', user: 'quinn', host: 'ws-q1' };
+const rita = { id: 'lease_q2', user: 'rita', host: 'ws-q2' };
 const full = () => pool({ leases: [lease(), lease(), lease()] });
 
 describe('decideCheckout', () => {
@@ -23,9 +25,21 @@ describe('decideCheckout', () => {
 
   const denials: [string, PoolState, SeatRequest, FeatureOptions, DenialCode][] = [
     ['refuses a check-out when the last seat is taken', full(), req(), opts(), 'NO_SEATS'],
-    ['refuses a request larger than the free seats', pool({ leases: [lease()] }), req({ count: 3 }), opts(), 'NO_SEATS'],
+    [
+      'refuses a request larger than the free seats',
+      pool({ leases: [lease()] }),
+      req({ count: 3 }),
+      opts(),
+      'NO_SEATS',
+    ],
     ['refuses a zero count', pool(), req({ count: 0 }), opts(), 'INVALID_REQUEST'],
-    ['refuses an EXCLUDEd user', pool(), req(alice), opts({ exclude: [{ kind: 'USER', name: 'alice' }] }), 'EXCLUDED'],
+    [
+      'refuses an EXCLUDEd user',
+      pool(),
+      req(alice),
+      opts({ exclude: [{ kind: 'USER', name: 'alice' }] }),
+      'EXCLUDED',
+    ],
     [
       'refuses a user outside a non-empty INCLUDE list',
       pool(),
@@ -37,7 +51,10 @@ describe('decideCheckout', () => {
       'refuses a user at the MAX of their group',
       pool({ leases: [lease({ user: 'bob' })] }),
       req(alice),
-      opts({ groups: { eng: ['alice', 'bob'] }, max: [{ count: 1, subject: { kind: 'GROUP', name: 'eng' } }] }),
+      opts({
+        groups: { eng: ['alice', 'bob'] },
+        max: [{ count: 1, subject: { kind: 'GROUP', name: 'eng' } }],
+      }),
       'MAX_REACHED',
     ],
     [
@@ -47,8 +64,20 @@ describe('decideCheckout', () => {
       opts({ reserve: [{ count: 2, subject: { kind: 'USER', name: 'alice' } }] }),
       'RESERVED_FOR_OTHERS',
     ],
-    ['refuses a borrow beyond MAX_BORROW_HOURS', pool(), req({ borrowUntil: T0 + 73 * HOUR }), opts({ maxBorrowHours: 72 }), 'BORROW_LIMIT'],
-    ['refuses a borrow below the BORROW_LOWWATER floor', pool(), req({ borrowUntil: T0 + HOUR }), opts({ borrowLowwater: 3 }), 'BORROW_LOWWATER'],
+    [
+      'refuses a borrow beyond MAX_BORROW_HOURS',
+      pool(),
+      req({ borrowUntil: T0 + 73 * HOUR }),
+      opts({ maxBorrowHours: 72 }),
+      'BORROW_LIMIT',
+    ],
+    [
+      'refuses a borrow below the BORROW_LOWWATER floor',
+      pool(),
+      req({ borrowUntil: T0 + HOUR }),
+      opts({ borrowLowwater: 3 }),
+      'BORROW_LOWWATER',
+    ],
     ['refuses a borrow ending in the past', pool(), req({ borrowUntil: T0 }), opts(), 'INVALID_REQUEST'],
   ];
   for (const [name, state, request, options, code] of denials) {
@@ -61,7 +90,10 @@ describe('decideCheckout', () => {
   }
 
   it('returns every violation and leads with the most severe', () => {
-    const options = opts({ exclude: [{ kind: 'USER', name: 'alice' }], include: [{ kind: 'USER', name: 'bob' }] });
+    const options = opts({
+      exclude: [{ kind: 'USER', name: 'alice' }],
+      include: [{ kind: 'USER', name: 'bob' }],
+    });
     const d = decideCheckout(full(), req(alice), options, T0);
     assert.equal(d.outcome, 'denied');
     if (d.outcome !== 'denied') return;
@@ -77,9 +109,9 @@ describe('decideCheckout', () => {
   });
 
   it('returns the same lease for a retried request with the same idempotency key', () => {
-    const first = decideCheckout(pool(), req({ idempotencyKey: 'k1' }), opts(), T0);
+    const first = decideCheckout(pool(), req({ ...alice, idempotencyKey: 'k1' }), opts(), T0);
     assert.equal(first.outcome, 'granted');
-    const again = decideCheckout(first.state, req({ idempotencyKey: 'k1' }), opts(), T0 + SECOND);
+    const again = decideCheckout(first.state, req({ ...alice, idempotencyKey: 'k1' }), opts(), T0 + SECOND);
     assert.equal(again.outcome, 'granted');
     if (first.outcome !== 'granted' || again.outcome !== 'granted') return;
     assert.equal(again.lease.leaseId, first.lease.leaseId);
@@ -87,17 +119,26 @@ describe('decideCheckout', () => {
     assert.equal(again.state.leases.length, 1);
   });
 
+  it('refuses an idempotency key presented by another user', () => {
+    const first = decideCheckout(pool(), req({ ...alice, idempotencyKey: 'k1' }), opts(), T0);
+    const other = decideCheckout(first.state, req({ idempotencyKey: 'k1' }), opts(), T0);
+    assert.equal(other.outcome === 'denied' && other.code, 'INVALID_REQUEST');
+  });
+
   it('queues a waiting request with its position, then holds a freed seat for it', () => {
     const state = full();
-    const q1 = decideCheckout(state, req({ id: 'lease_q1', wait: true }), opts(), T0);
+    const q1 = decideCheckout(state, req({ ...quinn, wait: true }), opts(), T0);
     assert.equal(q1.outcome, 'queued');
-    const q2 = decideCheckout(q1.state, req({ id: 'lease_q2', wait: true }), opts(), T0);
+    const q2 = decideCheckout(q1.state, req({ ...rita, wait: true }), opts(), T0);
     assert.equal(q2.outcome === 'queued' && q2.position, 2);
     const freed = { ...q2.state, leases: q2.state.leases.slice(1) };
-    const poll = decideCheckout(freed, req({ id: 'lease_q2', wait: true }), opts(), T0 + SECOND);
+    const poll = decideCheckout(freed, req({ ...rita, wait: true }), opts(), T0 + SECOND);
     assert.equal(poll.outcome, 'queued', 'the second entry still waits: the first is served first');
-    assert.deepEqual(poll.state.holds.map((h) => h.entryId), ['lease_q1']);
-    const claim = decideCheckout(poll.state, req({ id: 'lease_q1' }), opts(), T0 + 2 * SECOND);
+    assert.deepEqual(
+      poll.state.holds.map((h) => h.entryId),
+      ['lease_q1'],
+    );
+    const claim = decideCheckout(poll.state, req(quinn), opts(), T0 + 2 * SECOND);
     assert.equal(claim.outcome === 'granted' && claim.lease.leaseId, 'lease_q1');
     assert.equal(claim.state.holds.length, 0);
   });

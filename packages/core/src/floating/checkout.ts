@@ -1,18 +1,15 @@
 // The check-out decision: granted with a lease, queued with a position, or denied with every violation.
 
-import type { DenialCode, Violation } from './denial-codes.ts';
-import { mostSevereDenial } from './denial-codes.ts';
+import { mostSevereDenial, type Violation } from './denial-codes.ts';
 import { evaluateGrant } from './evaluate-grant.ts';
 import { expire } from './expire.ts';
 import type { FeatureOptions } from './options.ts';
-import { type PoolEvent, poolEvent } from './pool-events.ts';
+import { poolEvent } from './pool-events.ts';
 import type { PoolState, SeatRequest } from './pool-state.ts';
 import { newLease, type Resumed, resumeCheckout } from './resume-checkout.ts';
 
 /** The outcome of a check-out. `state` is always the pool to store (the sweep may have changed it). */
-export type CheckoutDecision =
-  | Resumed
-  | { outcome: 'denied'; code: DenialCode; violations: Violation[]; state: PoolState; events: PoolEvent[] };
+export type CheckoutDecision = Resumed;
 
 /**
  * Decides a check-out at `now` (epoch ms), to be applied under the pool's row lock:
@@ -45,7 +42,7 @@ export function decideCheckout(
     const next = { ...pool, leases: [...pool.leases, lease] };
     return { outcome: 'granted', lease, reused: false, state: next, events: [...swept.events, event] };
   }
-  const violations = [...verdict.violations];
+  const violations: Violation[] = [...verdict.violations];
   if (violations.length === 0) {
     violations.push({ code: 'NO_SEATS', detail: `${pool.queue.length} requests are queued ahead` });
   }

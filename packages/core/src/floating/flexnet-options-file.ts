@@ -70,12 +70,15 @@ export function parseOptionsFile(text: string): { options: OptionsFile; unsuppor
   const options: OptionsFile = { groups: {}, hostGroups: {}, features: {} };
   const unsupported: UnsupportedLine[] = [];
   const rules = (feature: string) => {
-    options.features[feature] ??= emptyFeatureRules();
+    if (!Object.hasOwn(options.features, feature)) options.features[feature] = emptyFeatureRules();
     return options.features[feature]!;
   };
   for (const { line, text: body } of logicalLines(text)) {
     const [word, ...args] = tokens(body);
-    const reason = apply(word!.toUpperCase(), args);
+    // `__proto__` as a group or feature name would set a prototype instead of a key.
+    const reason = args.includes('__proto__')
+      ? 'the name __proto__ is reserved'
+      : apply(word!.toUpperCase(), args);
     if (reason) unsupported.push({ line, text: body.trim().replace(/\s+/g, ' '), reason });
   }
   return { options, unsupported };
@@ -86,7 +89,7 @@ export function parseOptionsFile(text: string): { options: OptionsFile; unsuppor
       const [name, ...members] = args;
       if (!name || members.length === 0) return `${keyword} needs a name and members`;
       const defs = keyword === 'GROUP' ? options.groups : options.hostGroups;
-      defs[name] = [...(defs[name] ?? []), ...members];
+      defs[name] = [...(Object.hasOwn(defs, name) ? defs[name]! : []), ...members];
       return undefined;
     }
     const counted = keyword === 'RESERVE' || keyword === 'MAX';
@@ -122,8 +125,9 @@ export function parseOptionsFile(text: string): { options: OptionsFile; unsuppor
  * @example optionsForFeature(parsed.options, 'cad').groups.engineers; // ['alice', 'bob', 'carol']
  */
 export function optionsForFeature(file: OptionsFile, feature: string): FeatureOptions {
+  const rules = Object.hasOwn(file.features, feature) ? file.features[feature]! : emptyFeatureRules();
   return {
-    ...(file.features[feature] ?? emptyFeatureRules()),
+    ...rules,
     groups: file.groups,
     hostGroups: file.hostGroups,
   };

@@ -8,7 +8,13 @@ import type { PoolState, SeatHolder } from './pool-state.ts';
 import { subjectMatches } from './subject-matches.ts';
 import { lease, opts, pool, req } from './test-pool.ts';
 
-const alice: SeatHolder = { user: 'alice', host: 'ws-a', group: 'cad-users', department: 'R&D', ip: '10.0.3.7' };
+const alice: SeatHolder = {
+  user: 'alice',
+  host: 'ws-a',
+  group: 'cad-users',
+  department: 'R&D',
+  ip: '10.0.3.7',
+};
 const defs = { groups: { eng: ['alice', 'bob'] }, hostGroups: { lab: ['ws-a', 'ws-b'] } };
 
 describe('subjectMatches', () => {

@@ -130,7 +130,10 @@ export function deadDetectionBoundMs(config: PoolConfig, sweepPeriodSeconds: num
   return leaseTtlMs(config) + sweepPeriodSeconds * 1000;
 }
 
-/** Renumbers queue positions after removals. Invariant restored: position = index + 1. */
+/**
+ * Renumbers queue positions after removals. Invariant restored: position = index + 1.
+ * @example renumber([entryAtPosition2]); // [{ …entry, position: 1 }]
+ */
 export function renumber(queue: readonly QueueEntry[]): QueueEntry[] {
   return queue.map((e, i) => (e.position === i + 1 ? e : { ...e, position: i + 1 }));
 }

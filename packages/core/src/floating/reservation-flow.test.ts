@@ -17,10 +17,25 @@ describe('reservationUse', () => {
     ['an unused reservation', [], [user('alice', 2)], { used: 0, unused: 2 }],
     ['a holder uses its own reservation', [h('alice')], [user('alice', 2)], { used: 1, unused: 1 }],
     ['a non-subject uses nothing', [h('carol')], [user('alice', 2)], { used: 0, unused: 2 }],
-    ['a holder counts once even when it matches two rules', [h('alice')], [user('alice', 1), group('eng', 1)], { used: 1, unused: 1 }],
+    [
+      'a holder counts once even when it matches two rules',
+      [h('alice')],
+      [user('alice', 1), group('eng', 1)],
+      { used: 1, unused: 1 },
+    ],
     // Greedy would put alice on GROUP eng and leave bob nothing; the flow moves alice to USER alice.
-    ['overlaps are resolved to use as many reserved seats as possible', [h('alice'), h('bob')], [group('eng', 1), user('alice', 1)], { used: 2, unused: 0 }],
-    ['a multi-seat holder fills several rules', [h('alice', 3)], [user('alice', 1), group('eng', 1)], { used: 2, unused: 0 }],
+    [
+      'overlaps are resolved to use as many reserved seats as possible',
+      [h('alice'), h('bob')],
+      [group('eng', 1), user('alice', 1)],
+      { used: 2, unused: 0 },
+    ],
+    [
+      'a multi-seat holder fills several rules',
+      [h('alice', 3)],
+      [user('alice', 1), group('eng', 1)],
+      { used: 2, unused: 0 },
+    ],
   ];
   for (const [name, holders, reserve, expected] of cases) {
     it(name, () => assert.deepEqual(reservationUse(holders, opts({ reserve, groups })), expected));

@@ -4,6 +4,10 @@ import { ipMatches } from './internet-address.ts';
 import type { GroupDefinitions, Subject } from './options.ts';
 import type { SeatHolder } from './pool-state.ts';
 
+/** Own members only: a group named `constructor` must not reach Object.prototype. */
+const members = (defs: Record<string, string[]>, name: string): string[] =>
+  Object.hasOwn(defs, name) ? defs[name]! : [];
+
 /**
  * Matches a holder against a subject. Names are case-sensitive (FlexNet's default). GROUP matches a
  * user listed in the named group, or a holder whose declared `group` is that name; HOST_GROUP matches
@@ -21,9 +25,9 @@ export function subjectMatches(subject: Subject, holder: SeatHolder, defs: Group
     case 'DEPARTMENT':
       return holder.department === subject.name;
     case 'GROUP':
-      return holder.group === subject.name || (defs.groups[subject.name] ?? []).includes(holder.user);
+      return holder.group === subject.name || members(defs.groups, subject.name).includes(holder.user);
     case 'HOST_GROUP':
-      return (defs.hostGroups[subject.name] ?? []).includes(holder.host);
+      return members(defs.hostGroups, subject.name).includes(holder.host);
     case 'INTERNET':
       return holder.ip !== undefined && ipMatches(subject.name, holder.ip) === true;
   }

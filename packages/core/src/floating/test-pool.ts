@@ -1,7 +1,7 @@
 // Test fixtures for the floating tests: a pool, a request and a fixed start instant.
 
-import { featureOptions } from './options.ts';
 import type { FeatureOptions } from './options.ts';
+import { featureOptions } from './options.ts';
 import { createPoolState, type Lease, type PoolState, type SeatRequest } from './pool-state.ts';
 
 /** 2026-10-06T09:41:00Z, a Tuesday. */
