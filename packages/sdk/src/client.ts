@@ -31,7 +31,7 @@ export interface LicentiaClientOptions {
 
 /**
  * A client for `/v1/licenses/validate|activate|deactivate`. Validate and activate answers must be
- * signed (`licentia-signature`) by a key of `keys`; validate also sends a fresh random nonce that
+ * signed (`licentia-signature`) by a key of `keys`; both send a fresh random nonce that
  * the answer must echo. An untrustworthy answer throws `LicentiaResponseError`; a server problem
  * throws `LicentiaApiError`; licensing outcomes (expired, not entitled …) are data.
  * An unknown key answered without a product token cannot be signed (no account to sign with), so it
@@ -70,8 +70,9 @@ export class LicentiaClient {
    */
   async activate(input: ActivateInput): Promise<ActivationAnswer> {
     const { fingerprint, hostname, platform, components } = input;
-    const body = { ...ref(input), fingerprint, hostname, platform, components };
-    return (await this.signedPost('/v1/licenses/activate', body, null)) as unknown as ActivationAnswer;
+    const nonce = randomBytes(18).toString('base64url');
+    const body = { ...ref(input), fingerprint, hostname, platform, components, nonce };
+    return (await this.signedPost('/v1/licenses/activate', body, nonce)) as unknown as ActivationAnswer;
   }
 
   /**

@@ -102,12 +102,9 @@ describe('LicentiaClient', () => {
     });
     assert.equal(answer.activated, true);
     assert.equal(answer.machine?.fingerprint, FINGERPRINT);
-    assert.deepEqual(server.received[0]?.body, {
-      key: 'K',
-      fingerprint: FINGERPRINT,
-      hostname: 'ws-1',
-      platform: 'linux',
-    });
+    const { nonce, ...sent } = server.received[0]?.body as Record<string, unknown>;
+    assert.deepEqual(sent, { key: 'K', fingerprint: FINGERPRINT, hostname: 'ws-1', platform: 'linux' });
+    assert.match(String(nonce), /^[A-Za-z0-9_-]{24}$/, 'a fresh nonce the answer must echo');
     server.mode = 'forge';
     await assert.rejects(
       client.activate({ key: 'K', fingerprint: FINGERPRINT }),

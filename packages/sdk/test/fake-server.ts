@@ -53,7 +53,10 @@ function answerFor(
     },
     meta: {
       ts: ts.toISOString(),
-      nonce: path.endsWith('/validate') ? (scope.nonce ?? null) : null,
+      // Like the server: validate echoes scope.nonce, activate echoes body.nonce.
+      nonce: path.endsWith('/validate')
+        ? (scope.nonce ?? null)
+        : ((body.nonce as string | undefined) ?? null),
       requestId: 'req_1',
     },
   };

@@ -32,6 +32,8 @@ const ActivateBody = Type.Object(
     components: Type.Optional(
       Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 512 }), { maxProperties: 32 }),
     ),
+    // Echoed in the signed answer's meta, so a captured answer cannot be replayed to this client.
+    nonce: Type.Optional(Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' })),
   },
   { additionalProperties: false },
 );
@@ -69,7 +71,7 @@ export function activateMachine(app: App, ctx: AppContext, services: LicensingSe
       const caller = await identifyCaller(request, ctx, body);
       const snapshot = await resolveLicense(services, caller, 'machine:write');
       const now = ctx.clock();
-      const meta = metaOf(request, now, undefined);
+      const meta = metaOf(request, now, body.nonce);
       if (!snapshot) {
         throttle(reply, services.limits.unknownKey, request.ip, 'lookups of unknown licenses');
         return sendSigned(reply, ctx, caller.principal?.accountId ?? null, {
