@@ -102,7 +102,7 @@ describe('LicentiaClient', () => {
     });
     assert.equal(answer.activated, true);
     assert.equal(answer.machine?.fingerprint, FINGERPRINT);
-    const { nonce, ...sent } = server.received[0]?.body as Record<string, unknown>;
+    const { nonce, ...sent } = server.received[0]!.body as Record<string, unknown>;
     assert.deepEqual(sent, { key: 'K', fingerprint: FINGERPRINT, hostname: 'ws-1', platform: 'linux' });
     assert.match(String(nonce), /^[A-Za-z0-9_-]{24}$/, 'a fresh nonce the answer must echo');
     server.mode = 'forge';
