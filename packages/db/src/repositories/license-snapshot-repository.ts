@@ -33,27 +33,32 @@ export interface LicenseScopeRow {
   productId: string;
 }
 
+/** What a validation or activation decides on: the license row and its policy's terms (`licenses as l`, `policies as p`). */
+export const licenseTermsColumns = [
+  'l.id',
+  'l.account_id as accountId',
+  'l.organization_id as organizationId',
+  'l.product_id as productId',
+  'l.policy_id as policyId',
+  'l.key_hash as keyHash',
+  'l.status',
+  'l.model',
+  'l.issued_at as issuedAt',
+  'l.starts_at as startsAt',
+  'l.expires_at as expiresAt',
+  'l.maintenance_ends_at as maintenanceEndsAt',
+  'l.trial_activated_at as trialActivatedAt',
+  'l.overrides',
+  'l.bound_fingerprints as boundFingerprints',
+  'p.spec as policySpec',
+] as const;
+
 function snapshotQuery(db: Kysely<Schema>) {
   return db
     .selectFrom('licenses as l')
     .innerJoin('policies as p', 'p.id', 'l.policy_id')
     .select([
-      'l.id',
-      'l.account_id as accountId',
-      'l.organization_id as organizationId',
-      'l.product_id as productId',
-      'l.policy_id as policyId',
-      'l.key_hash as keyHash',
-      'l.status',
-      'l.model',
-      'l.issued_at as issuedAt',
-      'l.starts_at as startsAt',
-      'l.expires_at as expiresAt',
-      'l.maintenance_ends_at as maintenanceEndsAt',
-      'l.trial_activated_at as trialActivatedAt',
-      'l.overrides',
-      'l.bound_fingerprints as boundFingerprints',
-      'p.spec as policySpec',
+      ...licenseTermsColumns,
       sql<{ version: string; releasedAt: string }[]>`(SELECT coalesce(json_agg(json_build_object(
         'version', r.version, 'releasedAt', r.released_at)), '[]'::json)
         FROM releases r WHERE r.product_id = l.product_id AND r.account_id = l.account_id)`.as('releases'),

@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../schema.ts';
 import type { LicenseSnapshotRow } from './license-snapshot-repository.ts';
+import { licenseTermsColumns } from './license-snapshot-repository.ts';
 import { type Page, type PageRequest, toPage } from './page.ts';
 
 export interface MachineRow {
@@ -61,24 +62,7 @@ export const machineRepository = {
     let query = trx
       .selectFrom('licenses as l')
       .innerJoin('policies as p', 'p.id', 'l.policy_id')
-      .select([
-        'l.id',
-        'l.account_id as accountId',
-        'l.organization_id as organizationId',
-        'l.product_id as productId',
-        'l.policy_id as policyId',
-        'l.key_hash as keyHash',
-        'l.status',
-        'l.model',
-        'l.issued_at as issuedAt',
-        'l.starts_at as startsAt',
-        'l.expires_at as expiresAt',
-        'l.maintenance_ends_at as maintenanceEndsAt',
-        'l.trial_activated_at as trialActivatedAt',
-        'l.overrides',
-        'l.bound_fingerprints as boundFingerprints',
-        'p.spec as policySpec',
-      ])
+      .select(licenseTermsColumns)
       .forUpdate('l');
     query =
       'keyHash' in where

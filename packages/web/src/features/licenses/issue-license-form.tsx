@@ -2,7 +2,7 @@
 // product) and an optional name. The answer carries the key and a signed token to hand over.
 import { type FormEvent, useState } from 'react';
 import type { IssuedLicense } from '../../api/api-types.ts';
-import { ErrorBanner } from '../../ui/feedback.tsx';
+import { FormFooter } from '../../ui/form-footer.tsx';
 import { useSignedIn } from '../auth/session.tsx';
 import { FieldError, fieldMessages } from '../policies/field-errors.tsx';
 import type { LicenseLookups } from './license-lookups.ts';
@@ -81,22 +81,16 @@ export function IssueLicenseForm(props: {
         />
         <FieldError messages={messages} name="name" />
       </label>
-      <div className="full-row">
-        <ErrorBanner error={error} testId="issue-license-error" />
-      </div>
-      <div className="form-actions full-row">
-        <button type="button" className="button button-ghost" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={busy || !organizationId || !policyId}
-          data-testid="issue-license"
-        >
-          {busy ? 'Issuing…' : 'Issue license'}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        errorTestId="issue-license-error"
+        onCancel={props.onCancel}
+        busy={busy}
+        incomplete={!organizationId || !policyId}
+        submitTestId="issue-license"
+        label="Issue license"
+        busyLabel="Issuing…"
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // then the terms. The server checks everything at once and each message lands at its field.
 import { type FormEvent, useState } from 'react';
 import { LICENSE_MODELS, type Policy, type Product } from '../../api/api-types.ts';
-import { ErrorBanner } from '../../ui/feedback.tsx';
+import { FormFooter } from '../../ui/form-footer.tsx';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { FieldError, fieldMessages } from './field-errors.tsx';
@@ -99,22 +99,16 @@ export function CreatePolicyForm(props: {
         messages={messages}
         featureCodes={features.data?.data.map((f) => f.code) ?? []}
       />
-      <div className="full-row">
-        <ErrorBanner error={error} testId="create-policy-error" />
-      </div>
-      <div className="form-actions full-row">
-        <button type="button" className="button button-ghost" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={busy || !draft.productId || !draft.name.trim()}
-          data-testid="create-policy"
-        >
-          {busy ? 'Creating…' : 'Create policy'}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        errorTestId="create-policy-error"
+        onCancel={props.onCancel}
+        busy={busy}
+        incomplete={!draft.productId || !draft.name.trim()}
+        submitTestId="create-policy"
+        label="Create policy"
+        busyLabel="Creating…"
+      />
     </form>
   );
 }

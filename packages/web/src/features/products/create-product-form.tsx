@@ -2,7 +2,7 @@
 // generation and rank used when licenses of several products overlap.
 import { type FormEvent, useState } from 'react';
 import type { Product, ProductKind } from '../../api/api-types.ts';
-import { ErrorBanner } from '../../ui/feedback.tsx';
+import { FormFooter } from '../../ui/form-footer.tsx';
 import { useSignedIn } from '../auth/session.tsx';
 import { FieldError, fieldMessages } from '../policies/field-errors.tsx';
 
@@ -115,22 +115,16 @@ export function CreateProductForm(props: {
           <FieldError messages={messages} name="requiresProductIds" />
         </fieldset>
       )}
-      <div className="full-row">
-        <ErrorBanner error={error} testId="create-product-error" />
-      </div>
-      <div className="form-actions full-row">
-        <button type="button" className="button button-ghost" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={busy || !code.trim() || !name.trim()}
-          data-testid="create-product"
-        >
-          {busy ? 'Creating…' : 'Create product'}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        errorTestId="create-product-error"
+        onCancel={props.onCancel}
+        busy={busy}
+        incomplete={!code.trim() || !name.trim()}
+        submitTestId="create-product"
+        label="Create product"
+        busyLabel="Creating…"
+      />
     </form>
   );
 }

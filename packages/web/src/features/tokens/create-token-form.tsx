@@ -2,7 +2,7 @@
 // kinds and roles this session may grant; the server checks again and explains any refusal.
 import { type FormEvent, useState } from 'react';
 import type { CreatedToken, TokenKind } from '../../api/api-types.ts';
-import { ErrorBanner } from '../../ui/feedback.tsx';
+import { FormFooter } from '../../ui/form-footer.tsx';
 import { grantableKinds } from '../auth/permissions.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { AccountPicker } from '../shell/account-picker.tsx';
@@ -97,22 +97,16 @@ export function CreateTokenForm(props: { onCreated: (created: CreatedToken) => v
         <span>Expires (optional)</span>
         <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
       </label>
-      <div className="full-row">
-        <ErrorBanner error={error} testId="create-token-error" />
-      </div>
-      <div className="form-actions full-row">
-        <button type="button" className="button button-ghost" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={busy || !complete}
-          data-testid="create-token"
-        >
-          {busy ? 'Creating…' : 'Create token'}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        errorTestId="create-token-error"
+        onCancel={props.onCancel}
+        busy={busy}
+        incomplete={!complete}
+        submitTestId="create-token"
+        label="Create token"
+        busyLabel="Creating…"
+      />
     </form>
   );
 }
