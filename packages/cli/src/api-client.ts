@@ -25,10 +25,18 @@ export interface ApiClient {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   /** Resolves to the answer's JSON, or null for 204 No Content. */
   delete<T>(path: string): Promise<T | null>;
   /** The raw body of a streamed answer (NDJSON exports). */
   stream(path: string, query?: Query): Promise<ReadableStream<Uint8Array>>;
+  /** POST a streamed body (a file being read) and read the JSON answer; the body is never buffered. */
+  upload<T>(
+    path: string,
+    query: Query,
+    body: AsyncIterable<Uint8Array> | Uint8Array,
+    contentType: string,
+  ): Promise<T>;
 }
 
 function queryString(query: Query = {}): string {
@@ -90,11 +98,36 @@ export function createApiClient(options: { url: string; token: string }): ApiCli
     get: async (path, query) => json(await request('GET', path, undefined, query)),
     post: async (path, body) => json(await request('POST', path, body)),
     patch: async (path, body) => json(await request('PATCH', path, body)),
+    put: async (path, body) => json(await request('PUT', path, body)),
     delete: async (path) => json(await request('DELETE', path)),
     async stream(path, query) {
       const response = await request('GET', path, undefined, query);
       if (!response.body) throw new ApiError(response.status, 'EMPTY_BODY', 'The server sent no body');
       return response.body;
+    },
+    async upload<T>(
+      path: string,
+      query: Query,
+      body: AsyncIterable<Uint8Array> | Uint8Array,
+      contentType: string,
+    ) {
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl}${path}${queryString(query)}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${options.token}`,
+            accept: 'application/json',
+            'content-type': contentType,
+          },
+          body: body as unknown as BodyInit,
+          duplex: 'half',
+        } as RequestInit);
+      } catch (error) {
+        throw new ConnectionError(`cannot upload to Licentia at ${baseUrl} (${reasonOf(error)})`);
+      }
+      if (!response.ok) throw await toApiError(response);
+      return (await response.json()) as T;
     },
   };
 }

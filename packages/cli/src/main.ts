@@ -7,7 +7,10 @@ import { CommandFailure, LONG_RUNNING, UsageError } from './command-context.ts';
 import { registerAccountCommands } from './commands/account.ts';
 import { registerApprovalCommands } from './commands/approval.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerCollectCommand } from './commands/collect.ts';
 import { registerFeatureCommands } from './commands/feature.ts';
+import { registerFloatingCommands } from './commands/floating.ts';
+import { registerImportCommand } from './commands/import.ts';
 import { registerLicenseCommands } from './commands/license.ts';
 import { registerMachineCommands } from './commands/machine.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
@@ -16,7 +19,9 @@ import { registerPolicyCommands } from './commands/policy.ts';
 import { registerProductCommands } from './commands/product.ts';
 import { registerReleaseCommands } from './commands/release.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerStatusCommand } from './commands/status.ts';
 import { registerTokenCommands } from './commands/token.ts';
+import { registerUsageCommands } from './commands/usage.ts';
 import { registerVerifyCommand } from './commands/verify.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -45,8 +50,13 @@ export function buildProgram(): Command {
   registerPolicyCommands(program);
   registerLicenseCommands(program);
   registerMachineCommands(program);
+  registerStatusCommand(program);
+  registerFloatingCommands(program);
   registerApprovalCommands(program);
   registerVerifyCommand(program);
+  registerUsageCommands(program);
+  registerCollectCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

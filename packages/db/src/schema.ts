@@ -1,5 +1,8 @@
 // Kysely's view of the tables (snake_case, as in the SQL migrations).
 import type { ColumnType, Generated } from 'kysely';
+import type { AllocationSchema } from './allocation-schema.ts';
+import type { ComplianceSchema } from './compliance-schema.ts';
+import type { UsageSchema } from './usage-schema.ts';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -16,6 +19,7 @@ export interface OrganizationsTable {
   id: string;
   account_id: string;
   name: string;
+  plan: Updatable<'STANDARD' | 'PROFESSIONAL' | 'ENTERPRISE'>;
   created_at: CreatedAt;
   deleted_at: ColumnType<Date | null, never, Date>;
 }
@@ -34,6 +38,8 @@ export interface ApiTokensTable {
   expires_at: Timestamp | null;
   revoked_at: ColumnType<Date | null, never, Date>;
   created_at: CreatedAt;
+  /** Organization tokens bound to a person (migration 0008). */
+  person_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AuditChainHeadsTable {
@@ -140,6 +146,7 @@ export interface LicensesTable {
   metadata: Json;
   revision: Updatable<number>;
   last_validated_at: ColumnType<Date | null, never, Date>;
+  environment_id: Updatable<string | null>;
   created_at: CreatedAt;
   updated_at: Updatable<Date>;
 }
@@ -200,13 +207,227 @@ export interface ValidationEventsTable {
   details: Json;
 }
 
+// Customer organizations (migration 0007): environments, people, permission groups, entitlements, seats.
+export interface EnvironmentsTable {
+  id: string;
+  account_id: string;
+  organization_id: string;
+  name: string;
+  kind: 'PRODUCTION' | 'TEST' | 'TRAINING' | 'STORAGE';
+  production_environment_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PeopleTable {
+  id: string;
+  account_id: string;
+  organization_id: string;
+  username: string;
+  email: string;
+  name: string;
+  status: Updatable<'ACTIVE' | 'DISABLED'>;
+  created_at: CreatedAt;
+  updated_at: Updatable<Date>;
+}
+
+export interface EnvironmentAccountsTable {
+  account_id: string;
+  organization_id: string;
+  environment_id: string;
+  person_id: string;
+  created_at: CreatedAt;
+}
+
+export interface PermissionGroupsTable {
+  id: string;
+  account_id: string;
+  organization_id: string;
+  environment_id: string;
+  name: string;
+  user_license_type: 'USER' | 'LIGHT' | 'MEMBER';
+  created_at: CreatedAt;
+}
+
+export interface PermissionGroupMembersTable {
+  account_id: string;
+  group_id: string;
+  person_id: string;
+  created_at: CreatedAt;
+}
+
+export interface OrganizationEntitlementsTable {
+  id: string;
+  account_id: string;
+  organization_id: string;
+  kind: 'INTEGRATION' | 'ADD_ON' | 'DATABASE_INSTANCE' | 'USER_LICENSE';
+  code: string;
+  name: string;
+  quantity: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SeatAssignmentsTable {
+  account_id: string;
+  organization_id: string;
+  license_id: string;
+  person_id: string;
+  assigned_at: Timestamp;
+}
+
+// Floating licenses (migration 0006): pools, slot keys, leases, queue and holds, options, events.
+export interface FloatingPoolsTable {
+  id: string;
+  account_id: string;
+  organization_id: string;
+  license_id: string;
+  feature: string;
+  seats: number;
+  in_use: Generated<number>;
+  borrowed: Generated<number>;
+  queued: Generated<number>;
+  next_due_at: Date | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Updatable<Date>;
+}
+
+export interface FloatingSlotsTable {
+  pool_id: string;
+  slot_no: number;
+  occupant_id: string | null;
+}
+
+interface FloatingHolderColumns {
+  count: number;
+  user_name: string;
+  host: string;
+  group_name: string | null;
+  department: string | null;
+  ip: string | null;
+  display: string | null;
+  fingerprint: string | null;
+  idempotency_key: string | null;
+}
+
+export interface FloatingLeasesTable extends FloatingHolderColumns {
+  id: string;
+  account_id: string;
+  pool_id: string;
+  license_id: string;
+  feature: string;
+  started_at: Timestamp;
+  expires_at: Timestamp;
+  last_active_at: Timestamp;
+  borrowed_until: Timestamp | null;
+  linger_until: Timestamp | null;
+}
+
+export interface FloatingQueueTable extends FloatingHolderColumns {
+  id: string;
+  account_id: string;
+  pool_id: string;
+  position: number | null;
+  enqueued_at: Timestamp;
+  last_heartbeat_at: Timestamp;
+  granted_at: Timestamp | null;
+  held_until: Timestamp | null;
+}
+
+export interface FloatingOptionsTable {
+  license_id: string;
+  account_id: string;
+  options: Json;
+  updated_at: Updatable<Date>;
+}
+
+export interface FloatingEventsTable {
+  id: string;
+  account_id: string;
+  organization_id: string | null;
+  license_id: string;
+  feature: string;
+  kind: 'OUT' | 'IN' | 'DENIED' | 'QUEUED' | 'DEQUEUED' | 'QUEUE_EXPIRED' | 'BORROW' | 'HEARTBEAT_MISSED';
+  lease_id: string | null;
+  count: number;
+  user_name: string;
+  host: string;
+  department: string | null;
+  group_name: string | null;
+  reason: string | null;
+  occurred_at: Timestamp;
+  in_use_after: number;
+  wait_ms: number | null;
+}
+
+// Privileges and change requests (migration 0008).
+export interface PersonPrivilegesTable {
+  account_id: string;
+  organization_id: string;
+  person_id: string;
+  privilege: 'SUPERVISOR' | 'LICENSING' | 'REPORTING';
+  granted_at: CreatedAt;
+}
+
+export interface AccountCaseCountersTable {
+  account_id: string;
+  last_number: number;
+}
+
+export interface ChangeRequestsTable {
+  id: string;
+  account_id: string;
+  organization_id: string;
+  case_number: number;
+  kind:
+    | 'ADD_SEATS'
+    | 'ADD_INTEGRATION'
+    | 'RENAME_PRODUCT_DISPLAY_NAME'
+    | 'MOVE_LICENSE_ENVIRONMENT'
+    | 'OTHER';
+  subject: string;
+  description: string | null;
+  payload: Json;
+  status: Updatable<'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'REJECTED'>;
+  created_by_type: string;
+  created_by_id: string;
+  created_by_person_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChangeRequestCommentsTable {
+  id: string;
+  account_id: string;
+  change_request_id: string;
+  side: 'VENDOR' | 'ORGANIZATION';
+  author_type: string;
+  author_id: string;
+  author_person_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  account_id: string;
+  organization_id: string;
+  audience: 'VENDOR' | 'ORGANIZATION';
+  kind: string;
+  change_request_id: string | null;
+  message: string;
+  created_at: Timestamp;
+  read_at: ColumnType<Date | null, never, Date>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
   applied_at: CreatedAt;
 }
 
-export interface Schema {
+export interface Schema extends UsageSchema, ComplianceSchema, AllocationSchema {
   accounts: AccountsTable;
   organizations: OrganizationsTable;
   api_tokens: ApiTokensTable;
@@ -223,4 +444,22 @@ export interface Schema {
   license_amendments: LicenseAmendmentsTable;
   approval_requests: ApprovalRequestsTable;
   validation_events: ValidationEventsTable;
+  environments: EnvironmentsTable;
+  people: PeopleTable;
+  environment_accounts: EnvironmentAccountsTable;
+  permission_groups: PermissionGroupsTable;
+  permission_group_members: PermissionGroupMembersTable;
+  organization_entitlements: OrganizationEntitlementsTable;
+  seat_assignments: SeatAssignmentsTable;
+  person_privileges: PersonPrivilegesTable;
+  account_case_counters: AccountCaseCountersTable;
+  change_requests: ChangeRequestsTable;
+  change_request_comments: ChangeRequestCommentsTable;
+  notifications: NotificationsTable;
+  floating_pools: FloatingPoolsTable;
+  floating_slots: FloatingSlotsTable;
+  floating_leases: FloatingLeasesTable;
+  floating_queue: FloatingQueueTable;
+  floating_options: FloatingOptionsTable;
+  floating_events: FloatingEventsTable;
 }

@@ -20,17 +20,34 @@ import { sendProblem } from './http/problem.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { registerWeb, wantsWebPage } from './http/web.ts';
 import { registerAccountRoutes } from './routes/accounts/index.ts';
+import { registerAgentRoutes } from './routes/agents/index.ts';
+import { registerAllocationRoutes } from './routes/allocation/index.ts';
 import { registerApprovalRoutes } from './routes/approvals/index.ts';
 import { registerAuditRoutes } from './routes/audit/index.ts';
 import { registerCatalogRoutes } from './routes/catalog/index.ts';
+import { registerChangeRequestRoutes } from './routes/change-requests/index.ts';
+import { registerComplianceRoutes } from './routes/compliance/index.ts';
+import { registerEntitlementRoutes } from './routes/entitlements/index.ts';
+import { registerEnvironmentRoutes } from './routes/environments/index.ts';
+import { registerFloatingRoutes } from './routes/floating/index.ts';
+import { registerFloatingAnalyticsRoutes } from './routes/floating-analytics/index.ts';
 import { registerHealthRoutes } from './routes/health/index.ts';
+import { registerImportRoutes } from './routes/imports/index.ts';
+import { registerLicenseOverviewRoutes } from './routes/license-overview/index.ts';
+import { registerLicenseServerRoutes } from './routes/license-servers/index.ts';
 import { registerLicenseRoutes } from './routes/licenses/index.ts';
 import { registerMachineRoutes } from './routes/machines/index.ts';
+import { registerNotificationRoutes } from './routes/notifications/index.ts';
 import { registerOrganizationRoutes } from './routes/organizations/index.ts';
 import { registerOverviewRoutes } from './routes/overview/index.ts';
+import { registerPeopleRoutes } from './routes/people/index.ts';
+import { registerPermissionGroupRoutes } from './routes/permission-groups/index.ts';
 import { registerPolicyRoutes } from './routes/policies/index.ts';
+import { registerPrivilegeRoutes } from './routes/privileges/index.ts';
+import { registerSeatRoutes } from './routes/seats/index.ts';
 import { registerSigningKeyRoutes } from './routes/signing-keys/index.ts';
 import { registerTokenRoutes } from './routes/tokens/index.ts';
+import { registerUsageRoutes } from './routes/usage/index.ts';
 import { registerValidationRoutes } from './routes/validation/index.ts';
 
 export type App = FastifyInstance<
@@ -48,6 +65,8 @@ export interface BuildOptions extends AppDeps {
   bodyLimitBytes?: number;
   version?: string;
   defaultMetrics?: boolean;
+  /** Floating lease sweeper period (ms); 0 disables it. Default 5000 (LICENTIA_FLOATING_SWEEP_MS). */
+  floatingSweepMs?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -112,6 +131,23 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; ctx: 
   registerApprovalRoutes(app, ctx);
   registerValidationRoutes(app, ctx);
   registerMachineRoutes(app, ctx);
+  registerFloatingRoutes(app, ctx, { sweepMs: options.floatingSweepMs });
+  registerEnvironmentRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
+  registerPermissionGroupRoutes(app, ctx);
+  registerEntitlementRoutes(app, ctx);
+  registerLicenseOverviewRoutes(app, ctx);
+  registerSeatRoutes(app, ctx);
+  registerPrivilegeRoutes(app, ctx);
+  registerChangeRequestRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
+  registerFloatingAnalyticsRoutes(app, ctx);
+  registerLicenseServerRoutes(app, ctx);
+  registerUsageRoutes(app, ctx);
+  registerComplianceRoutes(app, ctx);
+  registerAllocationRoutes(app, ctx);
+  registerAgentRoutes(app, ctx);
   if (webRoot) await registerWeb(app, webRoot);
   await app.ready();
   return { app, ctx };

@@ -12,6 +12,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demo: boolean;
   masterKey: string | null;
+  /** Floating lease sweeper period in ms (0 disables it); default 5000. */
+  floatingSweepMs?: number;
 }
 
 /** Every environment variable Licentia reads, with its default; README's table mirrors this. */
@@ -30,6 +32,10 @@ export const ENVIRONMENT = {
   },
   LICENTIA_DEMO: { default: 'true', about: 'Create demo data on the first start of an empty database' },
   LOG_LEVEL: { default: 'info', about: 'fatal, error, warn, info, debug, trace or silent' },
+  LICENTIA_FLOATING_SWEEP_MS: {
+    default: '5000',
+    about: 'How often expired floating leases are reclaimed, in ms (0: only at the next check-out)',
+  },
 } as const;
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -64,6 +70,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   if (masterKey && !/^[A-Za-z0-9_-]{43}$/.test(masterKey))
     problems.push('LICENTIA_MASTER_KEY must be 32 bytes in base64url (43 characters)');
 
+  const floatingSweepMs = Number(get('LICENTIA_FLOATING_SWEEP_MS'));
+  if (!Number.isInteger(floatingSweepMs) || floatingSweepMs < 0 || floatingSweepMs > 3_600_000)
+    problems.push('LICENTIA_FLOATING_SWEEP_MS must be an integer 0–3600000 (milliseconds)');
   if (problems.length) throw new ConfigError(problems);
   const dataDir = get('LICENTIA_DATA_DIR');
   return {
@@ -75,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     logLevel,
     demo: demo === 'true' || demo === '1',
     masterKey,
+    floatingSweepMs,
   };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase, migrate } from '@licentia/db';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap/bootstrap.ts';
+import { startComplianceTicker } from './compliance/compliance-ticker.ts';
 import type { Config } from './config.ts';
 import { loadOrCreateMasterKey } from './signing/master-key.ts';
 
@@ -37,12 +38,15 @@ export async function startServer(
     webRoot,
     logger: { level: config.logLevel },
     defaultMetrics: true,
+    ...(config.floatingSweepMs !== undefined ? { floatingSweepMs: config.floatingSweepMs } : {}),
   });
   const boot = await bootstrap(ctx, {
     bootstrapToken: config.bootstrapToken,
     demo: config.demo,
     issueOperatorToken: options.issueOperatorToken ?? false,
   });
+  // Compliance modes are re-evaluated every minute (issue 7); tests evaluate on demand instead.
+  const compliance = startComplianceTicker(ctx, app.log);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -53,7 +57,10 @@ export async function startServer(
     operatorToken: boot.operatorToken,
     close() {
       // Stop accepting, let in-flight requests finish, then release the database.
-      closing ??= app.close().then(() => database.close());
+      closing ??= compliance
+        .stop()
+        .then(() => app.close())
+        .then(() => database.close());
       return closing;
     },
   };

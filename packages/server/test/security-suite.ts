@@ -20,6 +20,8 @@ export interface SecuredRoute {
   allowed: (t: TestApp, tenant: Tenant) => string;
   /** A token of the same tenant that sees the route but lacks the permission (403), if any. */
   forbidden?: (tenant: Tenant) => string;
+  /** The code of that 403 when it is not FORBIDDEN (e.g. PRIVILEGE_REQUIRED for an organization token). */
+  forbiddenCode?: string;
   /** The route names a tenant's resource: another tenant gets the same 404 as for a missing one. */
   crossTenant?: { missingUrl: (tenant: Tenant) => string };
 }
@@ -76,7 +78,7 @@ export function runSecuritySuite(getApp: () => TestApp, routes: SecuredRoute[]):
       });
       if (route.forbidden) {
         it('refuses a role without the permission (403)', async () =>
-          assertProblem(await send(route.forbidden!(tenant)), 403, 'FORBIDDEN'));
+          assertProblem(await send(route.forbidden!(tenant)), 403, route.forbiddenCode ?? 'FORBIDDEN'));
       }
       if (route.crossTenant) {
         it("answers another tenant's token with the same 404 as a missing resource", async () => {

@@ -47,6 +47,7 @@ interface CreateOptions {
   kind?: Token['kind'];
   account?: string;
   org?: string;
+  person?: string;
   expiresAt?: string;
 }
 
@@ -74,6 +75,7 @@ export function registerTokenCommands(program: Command): void {
     )
     .option('--account <id>', "account the token acts in (default: the caller's account)")
     .option('--org <id>', 'organization the token acts in (organization tokens)')
+    .option('--person <id>', "bind an organization token to a person: it acts with that person's privileges")
     .option('--expires-at <time>', 'expiry as an ISO 8601 timestamp')
     .action(async (options: CreateOptions, command: Command) => {
       const ctx = contextOf(command);
@@ -83,6 +85,7 @@ export function registerTokenCommands(program: Command): void {
         roles: options.role,
         ...(options.account ? { accountId: options.account } : {}),
         ...(options.org ? { organizationId: options.org } : {}),
+        ...(options.person ? { personId: options.person } : {}),
         ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}),
       });
       ctx.output.record({ ...created.token, secret: created.secret }, created);

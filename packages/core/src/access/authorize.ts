@@ -13,6 +13,8 @@ export interface Principal {
   organizationId: string | null;
   /** Set for product tokens (licensed apps). */
   productId?: string | null;
+  /** Set for organization tokens bound to a person: their privileges are the person's (core privileges/). */
+  personId?: string | null;
 }
 
 /** Where a resource lives; absent members mean "deployment-wide". */

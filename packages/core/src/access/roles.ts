@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'license:write', // issue, suspend, renew, amend, request transfers
   'approval:decide', // approve or reject transfers requested by someone else
   'machine:write', // activate and deactivate machines
+  'floating:write', // force-remove floating leases, edit floating options
   'license:validate', // online validation and activation by a licensed application
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'catalog:write',
     'license:write',
     'machine:write',
+    'floating:write',
   ]),
   'read-only': READS,
   'org-admin': new Set<Permission>([
@@ -56,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'token:write',
     'license:read',
     'machine:write',
+    'floating:write',
   ]),
   'org-read': new Set<Permission>(['organization:read', 'license:read']),
   // A product token is embedded in licensed apps: it can validate and activate, nothing else.

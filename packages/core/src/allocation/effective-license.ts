@@ -19,12 +19,7 @@
 // 5. OVERLAPPING_ADD_ON. Greedy in precedence order, as in pass 3.
 // With no base at all, nothing is effective, nothing is consumed and login is refused.
 import { canonicalLicenses, type LicenseProductRef, overlaps } from './license-product.ts';
-import {
-  describeRelease,
-  hasEffectiveBase,
-  type ReleasedLicense,
-  type ReleaseRule,
-} from './release-rules.ts';
+import { describeRelease, type ReleasedLicense, type ReleaseRule } from './release-rules.ts';
 
 /** The effective set for one person, with an explanation of every release. */
 export interface EffectiveLicenseDecision {
@@ -35,7 +30,7 @@ export interface EffectiveLicenseDecision {
   /** False exactly when no base license is effective. */
   loginAllowed: boolean;
   /** One sentence per release, preceded by the login refusal when there is one. */
-  reasons: string[];
+  readonly reasons: string[];
 }
 
 /**
@@ -46,36 +41,57 @@ export interface EffectiveLicenseDecision {
  * //   released: [{ license: viewerBase, rule: 'OVERLAPPING_BASE', inFavourOf: authorBase }], … }
  */
 export function decideEffectiveLicenses(assigned: readonly LicenseProductRef[]): EffectiveLicenseDecision {
-  const licenses = canonicalLicenses(assigned);
-  const released: ReleasedLicense[] = [];
-  const release = (license: LicenseProductRef, rule: ReleaseRule, inFavourOf: LicenseProductRef | null) =>
-    released.push({ license, rule, inFavourOf });
+  return decideInPrecedenceOrder(canonicalLicenses(assigned));
+}
 
+/**
+ * The same rules for a list already distinct and in precedence order (what canonicalLicenses
+ * returns); the decision cache calls it directly, its bitmasks enumerate products in that order.
+ */
+export function decideInPrecedenceOrder(licenses: readonly LicenseProductRef[]): EffectiveLicenseDecision {
+  // One verdict per license, by position in precedence order: null while effective. Reading the
+  // verdicts in that order yields both lists already in precedence order.
+  const verdicts: (ReleasedLicense | null)[] = new Array(licenses.length).fill(null);
   const top = topBase(licenses);
   if (!top) {
-    for (const license of licenses) release(license, 'ADD_ON_WITHOUT_BASE', null);
-    return finish([], released, licenses);
+    for (let i = 0; i < licenses.length; i++)
+      verdicts[i] = releasedAs(licenses[i]!, 'ADD_ON_WITHOUT_BASE', null);
+    return finish(licenses, verdicts);
   }
-  const remaining: LicenseProductRef[] = [];
-  for (const license of licenses) {
-    if (license.generation < top.generation) release(license, 'OLDER_GENERATION', top);
-    else if (license.audience !== top.audience) release(license, 'INTERNAL_EXTERNAL', top);
-    else remaining.push(license);
+  // Passes 1-3 in one walk: the greedy overlap choice only looks at bases kept earlier in the order.
+  const bases: LicenseProductRef[] = [];
+  const addOns: number[] = [];
+  for (let i = 0; i < licenses.length; i++) {
+    const license = licenses[i]!;
+    if (license.generation < top.generation) verdicts[i] = releasedAs(licenses[i]!, 'OLDER_GENERATION', top);
+    else if (license.audience !== top.audience)
+      verdicts[i] = releasedAs(licenses[i]!, 'INTERNAL_EXTERNAL', top);
+    else if (license.kind === 'ADD_ON') addOns.push(i);
+    else {
+      const winner = bases.find((kept) => overlaps(kept, license));
+      if (winner) verdicts[i] = releasedAs(licenses[i]!, 'OVERLAPPING_BASE', winner);
+      else bases.push(license);
+    }
   }
-  const bases = keepNonOverlapping(
-    remaining.filter((l) => l.kind === 'BASE'),
-    'OVERLAPPING_BASE',
-    release,
-  );
-  const baseIds = new Set(bases.map((b) => b.id));
-  const supported = remaining.filter((l) => {
-    if (l.kind === 'BASE') return false;
-    if (hasEffectiveBase(l, baseIds)) return true;
-    release(l, 'ADD_ON_WITHOUT_BASE', null);
-    return false;
-  });
-  const addOns = keepNonOverlapping(supported, 'OVERLAPPING_ADD_ON', release);
-  return finish([...bases, ...addOns], released, licenses);
+  // Passes 4-5: prerequisites against the final bases first, then overlaps among the supported.
+  const kept: LicenseProductRef[] = [];
+  for (const i of addOns) {
+    const addOn = licenses[i]!;
+    if (!addOn.requiresProductIds.some((id) => bases.some((b) => b.id === id))) {
+      verdicts[i] = releasedAs(licenses[i]!, 'ADD_ON_WITHOUT_BASE', null);
+      continue;
+    }
+    const winner = kept.find((k) => overlaps(k, addOn));
+    if (winner) verdicts[i] = releasedAs(licenses[i]!, 'OVERLAPPING_ADD_ON', winner);
+    else kept.push(addOn);
+  }
+  return finish(licenses, verdicts);
+}
+
+// A module-level helper, not a closure: this runs per distinct assignment set, and tsx wraps every
+// named closure it creates in a property definition.
+function releasedAs(license: LicenseProductRef, rule: ReleaseRule, inFavourOf: LicenseProductRef | null) {
+  return { license, rule, inFavourOf };
 }
 
 /** The highest-ranked base of the latest base generation: the license every other one yields to. */
@@ -89,33 +105,43 @@ function topBase(licenses: readonly LicenseProductRef[]): LicenseProductRef | un
   return top;
 }
 
-/** Greedy pass: keep each license unless an already-kept, higher-ranked one overlaps it. */
-function keepNonOverlapping(
+/** Split the verdicts (in precedence order) into the two lists. */
+function finish(
   ordered: readonly LicenseProductRef[],
-  rule: ReleaseRule,
-  release: (license: LicenseProductRef, rule: ReleaseRule, inFavourOf: LicenseProductRef) => void,
-): LicenseProductRef[] {
-  const kept: LicenseProductRef[] = [];
-  for (const license of ordered) {
-    const winner = kept.find((k) => overlaps(k, license));
-    if (winner) release(license, rule, winner);
-    else kept.push(license);
+  verdicts: readonly (ReleasedLicense | null)[],
+): EffectiveLicenseDecision {
+  const effective: LicenseProductRef[] = [];
+  const released: ReleasedLicense[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const verdict = verdicts[i];
+    if (verdict) released.push(verdict);
+    else effective.push(ordered[i]!);
   }
-  return kept;
+  return new Decision(
+    effective,
+    released,
+    effective.some((l) => l.kind === 'BASE'),
+  );
 }
 
-/** Put both lists in precedence order (the passes emit releases pass by pass) and explain them. */
-function finish(
-  effective: LicenseProductRef[],
-  released: ReleasedLicense[],
-  ordered: readonly LicenseProductRef[],
-): EffectiveLicenseDecision {
-  const position = new Map(ordered.map((l, i) => [l.id, i]));
-  const at = (l: LicenseProductRef) => position.get(l.id) ?? 0;
-  effective.sort((a, b) => at(a) - at(b));
-  released.sort((a, b) => at(a.license) - at(b.license));
-  const loginAllowed = effective.some((l) => l.kind === 'BASE');
-  const reasons = released.map(describeRelease);
-  if (!loginAllowed) reasons.unshift('login refused: no effective base license');
-  return { effective, released, loginAllowed, reasons };
+/**
+ * A decision whose sentences are written when first read: an incremental recompute decides
+ * thousands of sets and compares them, and most of their explanations are never shown.
+ */
+class Decision implements EffectiveLicenseDecision {
+  #reasons: string[] | undefined;
+
+  constructor(
+    readonly effective: LicenseProductRef[],
+    readonly released: ReleasedLicense[],
+    readonly loginAllowed: boolean,
+  ) {}
+
+  get reasons(): string[] {
+    if (!this.#reasons) {
+      this.#reasons = this.released.map(describeRelease);
+      if (!this.loginAllowed) this.#reasons.unshift('login refused: no effective base license');
+    }
+    return this.#reasons;
+  }
 }

@@ -35,6 +35,7 @@ export interface PoolEvent {
   user: string;
   host: string;
   department?: string;
+  group?: string;
   count: number;
   reason?: CheckinReason;
   code?: DenialCode;
@@ -66,5 +67,6 @@ export function poolEvent(
     count: holder.count,
   };
   if (holder.department !== undefined) base.department = holder.department;
+  if (holder.group !== undefined) base.group = holder.group;
   return { ...base, ...extra };
 }

@@ -11,6 +11,8 @@ export interface SeatHolder {
   ip?: string;
   /** The X display or terminal, shown by the lmstat report only. */
   display?: string;
+  /** The client machine's fingerprint, carried into the lease token (`fp`); no rule matches on it. */
+  fingerprint?: string;
 }
 
 /** A check-out request. Times are epoch milliseconds. */

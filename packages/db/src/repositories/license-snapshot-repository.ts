@@ -23,6 +23,14 @@ export interface LicenseSnapshotRow {
   policySpec: unknown;
   releases: { version: string; releasedAt: Date }[];
   fingerprints: string[];
+  /** The compliance mode and reason (migration 0011); null = never evaluated (NORMAL). */
+  compliance?: StoredCompliance | null;
+}
+
+/** A license's stored compliance mode and reason (license_compliance, migration 0011). */
+export interface StoredCompliance {
+  mode: string;
+  reason: string;
 }
 
 /** Who a license belongs to: enough to authorize a vendor route before reading more. */
@@ -64,6 +72,8 @@ function snapshotQuery(db: Kysely<Schema>) {
         FROM releases r WHERE r.product_id = l.product_id AND r.account_id = l.account_id)`.as('releases'),
       sql<string[]>`ARRAY(SELECT m.fingerprint FROM machines m
         WHERE m.license_id = l.id AND m.deactivated_at IS NULL ORDER BY m.id)`.as('fingerprints'),
+      sql<StoredCompliance | null>`(SELECT json_build_object('mode', c.mode, 'reason', c.reason)
+        FROM license_compliance c WHERE c.license_id = l.id)`.as('compliance'),
     ]);
 }
 

@@ -10,6 +10,8 @@ export interface TokenRow {
   accountId: string | null;
   organizationId: string | null;
   productId: string | null;
+  /** Organization tokens bound to a person act with that person's privileges. */
+  personId: string | null;
   name: string;
   roles: string[];
   hint: string;
@@ -32,6 +34,7 @@ const columns = [
   'api_tokens.account_id as accountId',
   'api_tokens.organization_id as organizationId',
   'api_tokens.product_id as productId',
+  'api_tokens.person_id as personId',
   'api_tokens.name',
   'api_tokens.roles',
   'api_tokens.hint',
@@ -51,7 +54,10 @@ function scoped(db: Kysely<Schema>, scope: TokenScope) {
 export const tokenRepository = {
   async insert(
     db: Kysely<Schema>,
-    row: Omit<TokenRow, 'revokedAt' | 'createdAt'> & { tokenHash: string },
+    row: Omit<TokenRow, 'revokedAt' | 'createdAt' | 'personId'> & {
+      tokenHash: string;
+      personId?: string | null;
+    },
   ): Promise<TokenRow> {
     return db
       .insertInto('api_tokens')
@@ -61,6 +67,7 @@ export const tokenRepository = {
         account_id: row.accountId,
         organization_id: row.organizationId,
         product_id: row.productId,
+        person_id: row.personId ?? null,
         name: row.name,
         roles: row.roles,
         token_hash: row.tokenHash,

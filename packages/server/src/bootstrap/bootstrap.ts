@@ -6,6 +6,7 @@ import type { AppContext, AuditEntry } from '../http/context.ts';
 import { provisionSigningKey } from '../routes/signing-keys/provision-signing-key.ts';
 import { issueToken } from '../routes/tokens/issue-token.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
+import { seedDemoCustomerOrg } from './demo-customer-org.ts';
 import { seedDemoLicenses } from './demo-licenses.ts';
 
 export interface BootstrapOptions {
@@ -82,7 +83,8 @@ export async function bootstrap(ctx: AppContext, options: BootstrapOptions): Pro
         changes: { name: org.name, demo: true },
       });
       const catalog = await seedDemoCatalog(ctx, trx, audit, account.id);
-      await seedDemoLicenses(ctx, trx, audit, account.id, org.id, catalog);
+      const licenses = await seedDemoLicenses(ctx, trx, audit, account.id, org.id, catalog);
+      await seedDemoCustomerOrg(ctx, trx, audit, account.id, org.id, licenses);
       demoAccountId = account.id;
     }
     return { operatorToken, demoAccountId };

@@ -39,6 +39,7 @@ export async function authenticate(request: FastifyRequest, ctx: AppContext): Pr
       accountId: row.accountId,
       organizationId: row.organizationId,
       productId: row.productId,
+      personId: row.personId,
     };
     return { principal, tokenExpiresAt: row.expiresAt, revoked: row.revokedAt !== null };
   });

@@ -4,6 +4,7 @@ import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import {
   AppError,
   authorize,
+  CONTACT_ACCOUNT_MANAGER_DETAIL,
   ID_PREFIXES,
   type IdKind,
   type Permission,
@@ -71,9 +72,15 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+// Only the vendor changes product and integration licenses (and its catalog): a customer's token
+// asking for these inside its vendor account is sent to its account manager, whatever the target, so
+// the answer says nothing about the resource. Another account stays invisible (404).
+const VENDOR_ONLY: ReadonlySet<Permission> = new Set<Permission>(['license:write', 'catalog:write']);
+
 /**
  * Refuse unless the caller may act in the scope: a scope the caller cannot see answers exactly as
- * a missing resource does (`notFoundDetail`), a visible one without the permission answers 403.
+ * a missing resource does (`notFoundDetail`), a visible one without the permission answers 403
+ * (CONTACT_ACCOUNT_MANAGER for an organization token attempting a vendor-only change).
  */
 export function guard(
   request: FastifyRequest,
@@ -82,6 +89,14 @@ export function guard(
   notFoundDetail: string,
 ): Principal {
   const principal = principalOf(request);
+  if (
+    principal.kind === 'organization' &&
+    VENDOR_ONLY.has(permission) &&
+    scope.accountId &&
+    scope.accountId === principal.accountId
+  ) {
+    throw new AppError('CONTACT_ACCOUNT_MANAGER', CONTACT_ACCOUNT_MANAGER_DETAIL);
+  }
   const decision = authorize(principal, permission, scope);
   if (decision === 'not-found') throw new AppError('NOT_FOUND', notFoundDetail);
   if (decision === 'forbidden')

@@ -12,6 +12,7 @@ import {
   type ValidPolicyInput,
 } from '@licentia/core';
 import type { LicenseSnapshotRow, LockedLicense } from '@licentia/db';
+import { type ComplianceSummary, complianceSummaryOf } from '../compliance/compliance-view.ts';
 
 /** The `license` member of a validation answer. */
 export interface LicenseSummary {
@@ -34,6 +35,8 @@ export interface Snapshot {
   /** What core `validateLicense` takes. */
   core: LicenseSnapshot;
   summary: LicenseSummary;
+  /** The license's compliance mode (issue 7), echoed in validation answers. */
+  compliance: ComplianceSummary;
 }
 
 /** The policy of a stored spec (the validated PolicyInput) with its ids. */
@@ -95,5 +98,6 @@ export function toSnapshot(row: LicenseSnapshotRow): Snapshot {
       maintenanceEndsAt: iso(license.maintenanceEndsAt),
       entitlements: terms.entitlements,
     },
+    compliance: complianceSummaryOf(row.compliance ?? null),
   };
 }

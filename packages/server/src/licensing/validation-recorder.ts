@@ -6,6 +6,7 @@ import type { Schema, ValidationEventRow } from '@licentia/db';
 import { validationEventRepository } from '@licentia/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { recordValidationUsage, type ValidationSighting } from '../usage/validation-usage.ts';
 
 export interface ValidationRecord {
   accountId: string;
@@ -15,6 +16,10 @@ export interface ValidationRecord {
   fingerprint: string | null;
   version: string | null;
   at: Date;
+  /** When the validation named a user: a realtime usage sighting (usage/validation-usage.ts). */
+  organizationId?: string;
+  user?: string | null;
+  feature?: string | null;
 }
 
 interface Group extends ValidationRecord {
@@ -41,7 +46,7 @@ export class ValidationRecorder {
   ) {}
 
   record(r: ValidationRecord): void {
-    const key = `${r.licenseId}\u0000${r.code}\u0000${r.fingerprint ?? ''}\u0000${r.version ?? ''}`;
+    const key = `${r.licenseId}\u0000${r.code}\u0000${r.fingerprint ?? ''}\u0000${r.version ?? ''}\u0000${r.user ?? ''}\u0000${r.feature ?? ''}`;
     const group = this.groups.get(key);
     if (group) {
       group.count++;
@@ -98,6 +103,7 @@ export class ValidationRecorder {
       for (let i = 0; i < rows.length; i += 500)
         await validationEventRepository.insertMany(this.db, rows.slice(i, i + 500));
       await validationEventRepository.touchLastValidated(this.db, [...latest.values()]);
+      await recordValidationUsage(this.db, sightingsOf(groups));
       if (dropped > 0)
         this.options.log?.warn({ dropped }, 'validation history: outcomes dropped (backlog full)');
     } catch (error) {
@@ -105,4 +111,23 @@ export class ValidationRecorder {
       this.options.log?.error({ err: error, rows: rows.length }, 'validation history: batch not written');
     }
   }
+}
+
+function sightingsOf(groups: readonly Group[]): ValidationSighting[] {
+  const out: ValidationSighting[] = [];
+  for (const g of groups) {
+    if (!g.user || !g.organizationId) continue;
+    const { accountId, organizationId, licenseId, user, fingerprint, version, at } = g;
+    out.push({
+      accountId,
+      organizationId,
+      licenseId,
+      user,
+      feature: g.feature ?? null,
+      fingerprint,
+      version,
+      at,
+    });
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 // A typed fetch client for the Licentia API: adds the bearer token, sends and reads JSON, and
 // throws ApiError for problem+json answers. One instance per signed-in session.
+
+import { allocationEndpoints } from './allocation-endpoints.ts';
 import { ApiError, errorFromResponse } from './api-error.ts';
 import type {
   Account,
@@ -13,7 +15,13 @@ import type {
   Overview,
   Page,
 } from './api-types.ts';
+import { changeRequestEndpoints } from './change-request-endpoints.ts';
+import { complianceEndpoints } from './compliance-endpoints.ts';
+import { floatingEndpoints } from './floating-endpoints.ts';
+import { importEndpoints } from './import-endpoints.ts';
+import { licenseOverviewEndpoints } from './license-overview-endpoints.ts';
 import { licensingEndpoints, type Method, type Query, withQuery } from './licensing-endpoints.ts';
+import { organizationEndpoints } from './organization-endpoints.ts';
 
 export interface ApiClientOptions {
   token: string;
@@ -50,6 +58,30 @@ export function createApiClient(options: ApiClientOptions) {
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
+  // Text answers (CSV exports): same bearer token and problem handling, body returned as is.
+  async function requestText(path: string): Promise<string> {
+    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${options.token}` } });
+    if (!response.ok) throw await errorFromResponse(response);
+    return response.text();
+  }
+
+  // Raw uploads (CSV imports): the file as the body with its own content type, JSON answers.
+  async function requestRaw<T>(method: Method, path: string, body: string, contentType: string): Promise<T> {
+    const headers = { authorization: `Bearer ${options.token}`, accept: 'application/json' };
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: { ...headers, 'content-type': contentType },
+        body,
+      });
+    } catch (cause) {
+      throw new ApiError(0, 'NETWORK_ERROR', `Cannot reach the server (${(cause as Error).message})`);
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return (await response.json()) as T;
+  }
+
   const seg = encodeURIComponent;
   return {
     me: () => request<Me>('GET', '/v1/me'),
@@ -72,6 +104,13 @@ export function createApiClient(options: ApiClientOptions) {
     verifyAudit: (accountId?: string) =>
       request<AuditVerification>('GET', withQuery('/v1/audit/verify', { accountId })),
     ...licensingEndpoints(request),
+    ...floatingEndpoints(request),
+    ...complianceEndpoints(request),
+    ...allocationEndpoints(request, requestText),
+    ...organizationEndpoints(request),
+    ...licenseOverviewEndpoints(request, requestText),
+    ...changeRequestEndpoints(request),
+    ...importEndpoints(requestRaw),
   };
 }
 

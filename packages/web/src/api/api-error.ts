@@ -27,6 +27,8 @@ export class ApiError extends Error {
   readonly field: string | null;
   /** Every field error the server found (catalog and policy input report all at once). */
   readonly fieldErrors: FieldProblem[];
+  /** The whole problem document, for extension members such as `supervisors` or `includedIn`. */
+  readonly problem: Readonly<Record<string, unknown>>;
 
   constructor(
     status: number,
@@ -34,6 +36,7 @@ export class ApiError extends Error {
     detail: string,
     requestId: string | null = null,
     fields: { field?: string | undefined; errors?: FieldProblem[] | undefined } = {},
+    problem: Record<string, unknown> = {},
   ) {
     super(`${code}: ${detail}`);
     this.name = 'ApiError';
@@ -47,6 +50,7 @@ export class ApiError extends Error {
       : fields.field
         ? [{ field: fields.field, message: detail }]
         : [];
+    this.problem = problem;
   }
 }
 
@@ -65,6 +69,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     problem.detail ?? problem.title ?? (response.statusText || 'The server returned an error'),
     problem.requestId ?? requestId,
     { field: problem.field, errors: problem.errors },
+    problem as Record<string, unknown>,
   );
 }
 

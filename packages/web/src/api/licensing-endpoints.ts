@@ -16,7 +16,7 @@ import type {
   ValidationEvent,
 } from './api-types.ts';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | null | undefined>;
 export type Send = <T>(method: Method, path: string, body?: unknown) => Promise<T>;
 

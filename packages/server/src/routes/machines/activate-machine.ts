@@ -148,7 +148,7 @@ export function activateMachine(app: App, ctx: AppContext, services: LicensingSe
           activated: true,
           alreadyActivated: already,
           machine: toMachine(outcome.machine),
-          ...answerOf(result, fresh.summary, meta),
+          ...answerOf(result, fresh.summary, meta, fresh.compliance),
         },
         already ? 200 : 201,
       );

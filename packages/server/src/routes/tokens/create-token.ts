@@ -1,7 +1,12 @@
 // POST /v1/tokens — mint an API token. The secret is in this response only; it is stored hashed.
 // A caller can grant only roles it holds itself, inside its own tenant (see core mayGrant).
-import { AppError, mayGrant, notFound, type Role, type Scope } from '@licentia/core';
-import { accountRepository, organizationRepository, productRepository } from '@licentia/db';
+import { AppError, mayBindPerson, mayGrant, notFound, type Role, type Scope } from '@licentia/core';
+import {
+  accountRepository,
+  organizationRepository,
+  privilegeRepository,
+  productRepository,
+} from '@licentia/db';
 import { Type } from 'typebox';
 import type { App } from '../../app.ts';
 import { type AppContext, mutate, principalOf } from '../../http/context.ts';
@@ -22,6 +27,12 @@ const Body = Type.Object(
       Type.String({ pattern: '^prod_[0-9a-z]{26}$', description: 'For product tokens' }),
     ),
     expiresAt: Type.Optional(Timestamp),
+    personId: Type.Optional(
+      Type.String({
+        pattern: '^person_[0-9a-z]{26}$',
+        description: 'For organization tokens: act with this person’s privileges',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -52,6 +63,12 @@ export function createToken(app: App, ctx: AppContext): void {
       if (body.kind === 'organization' && !organizationId) {
         throw new AppError('INVALID_FIELD', 'organizationId is required', { field: 'body.organizationId' });
       }
+      if (body.personId && body.kind !== 'organization')
+        throw new AppError('INVALID_FIELD', 'personId is only for organization tokens', {
+          field: 'body.personId',
+        });
+      // A person-bound caller mints tokens of its own person (given or implied), never unbound ones.
+      const personId = body.kind === 'organization' ? (body.personId ?? principal.personId ?? null) : null;
       const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
       if (expiresAt && expiresAt <= ctx.clock())
         throw new AppError('INVALID_FIELD', 'expiresAt must be in the future', { field: 'body.expiresAt' });
@@ -64,6 +81,11 @@ export function createToken(app: App, ctx: AppContext): void {
           'FORBIDDEN',
           `This token may not grant ${body.kind} roles ${body.roles.join(', ')}`,
         );
+      if (body.kind === 'organization' && !mayBindPerson(principal, personId))
+        throw new AppError(
+          'FORBIDDEN',
+          'A token bound to a person may only create tokens bound to the same person',
+        );
 
       const { row, secret } = await mutate(ctx, request, async (trx, audit) => {
         if (accountId && !(await accountRepository.get(trx, accountId))) throw notFound('account', accountId);
@@ -73,6 +95,14 @@ export function createToken(app: App, ctx: AppContext): void {
           !(await organizationRepository.get(trx, accountId, organizationId))
         ) {
           throw notFound('organization', organizationId);
+        }
+        if (
+          accountId &&
+          organizationId &&
+          personId &&
+          !(await privilegeRepository.person(trx, accountId, organizationId, personId))
+        ) {
+          throw notFound('person', personId);
         }
         if (accountId && productId && !(await productRepository.get(trx, accountId, productId))) {
           throw notFound('product', productId);
@@ -84,6 +114,7 @@ export function createToken(app: App, ctx: AppContext): void {
           accountId,
           organizationId,
           productId,
+          personId,
           expiresAt,
           createdBy: principal.tokenId,
         });

@@ -13,6 +13,8 @@ export interface TokenRequest {
   accountId: string | null;
   organizationId: string | null;
   productId: string | null;
+  /** Binds an organization token to a person of its organization (their privileges apply). */
+  personId?: string | null;
   expiresAt: Date | null;
   createdBy: string | null;
 }
@@ -41,6 +43,7 @@ export async function issueToken(
       name: row.name,
       roles: row.roles,
       organizationId: row.organizationId,
+      ...(row.personId ? { personId: row.personId } : {}),
       expiresAt: row.expiresAt,
     },
   });

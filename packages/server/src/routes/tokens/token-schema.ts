@@ -18,6 +18,9 @@ export const Token = Type.Object(
     accountId: Nullable(Type.String()),
     organizationId: Nullable(Type.String()),
     productId: Nullable(Type.String()),
+    personId: Nullable(
+      Type.String({ description: 'Organization tokens bound to a person act with its privileges' }),
+    ),
     name: Type.String(),
     roles: Type.Array(Type.String()),
     hint: Type.String({ description: 'Prefix and first characters, to recognise the token' }),

@@ -79,8 +79,17 @@ export function validateLicenseRoute(app: App, ctx: AppContext, services: Licens
         fingerprint: scope.fingerprint ?? null,
         version: scope.version ?? null,
         at: now,
+        // A named user is a realtime usage sighting (issue 7): counted in the 30-day user count.
+        organizationId: snapshot.organizationId,
+        user: body.scope?.user ?? null,
+        feature: typeof scope.feature === 'string' ? scope.feature : (scope.feature?.[0] ?? null),
       });
-      return sendSigned(reply, ctx, snapshot.accountId, answerOf(result, snapshot.summary, meta));
+      return sendSigned(
+        reply,
+        ctx,
+        snapshot.accountId,
+        answerOf(result, snapshot.summary, meta, snapshot.compliance),
+      );
     },
   );
 }

@@ -3,10 +3,12 @@
 import type { ValidationIssue, ValidationResult } from '@licentia/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { ComplianceSummary as Compliance } from '../../compliance/compliance-view.ts';
 import type { AppContext } from '../../http/context.ts';
 import { Nullable, Timestamp } from '../../http/schemas.ts';
 import type { LicenseSummary } from '../../licensing/license-snapshot.ts';
 import { SIGNATURE_HEADER, signResponse } from '../../licensing/response-signature.ts';
+import { ComplianceSummary } from '../compliance/compliance-schema.ts';
 
 const Issue = Type.Object({ code: Type.String(), detail: Type.String() });
 
@@ -26,6 +28,12 @@ export const ValidationFields = {
     }),
   ),
   meta: Type.Object({ ts: Timestamp, nonce: Nullable(Type.String()), requestId: Type.String() }),
+  compliance: Type.Optional(
+    Type.Object(ComplianceSummary.properties, {
+      description:
+        "The license's user-count enforcement mode with its reason, remedy and refused capabilities",
+    }),
+  ),
 };
 export const ValidationAnswer = Type.Object(ValidationFields, { $id: 'ValidationAnswer' });
 
@@ -36,14 +44,20 @@ export interface Answer {
   warnings: ValidationIssue[];
   license: LicenseSummary | null;
   meta: { ts: string; nonce: string | null; requestId: string };
+  compliance?: Compliance;
 }
 
 export function metaOf(request: FastifyRequest, now: Date, nonce: string | undefined): Answer['meta'] {
   return { ts: now.toISOString(), nonce: nonce ?? null, requestId: request.id };
 }
 
-export function answerOf(result: ValidationResult, license: LicenseSummary, meta: Answer['meta']): Answer {
-  return { ...result, license, meta };
+export function answerOf(
+  result: ValidationResult,
+  license: LicenseSummary,
+  meta: Answer['meta'],
+  compliance?: Compliance,
+): Answer {
+  return { ...result, license, meta, ...(compliance ? { compliance } : {}) };
 }
 
 /** What an unknown (or not visible) license answers: data, not an error, and no leak of which. */

@@ -17,6 +17,7 @@ export type Permission =
   | 'license:write'
   | 'approval:decide'
   | 'machine:write'
+  | 'floating:write'
   | 'license:validate';
 
 const READS: Permission[] = [
@@ -37,6 +38,7 @@ const ALL: Permission[] = [
   'license:write',
   'approval:decide',
   'machine:write',
+  'floating:write',
   'license:validate',
 ];
 // Vendor-side roles never validate as a licensed app would; product tokens do that.
@@ -45,7 +47,14 @@ const VENDOR = ALL.filter((p) => p !== 'license:validate');
 const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
   operator: ALL,
   admin: VENDOR.filter((p) => p !== 'account:manage'),
-  developer: [...READS, 'organization:write', 'catalog:write', 'license:write', 'machine:write'],
+  developer: [
+    ...READS,
+    'organization:write',
+    'catalog:write',
+    'license:write',
+    'machine:write',
+    'floating:write',
+  ],
   'read-only': READS,
   'org-admin': [
     'organization:read',
@@ -54,6 +63,7 @@ const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
     'token:write',
     'license:read',
     'machine:write',
+    'floating:write',
   ],
   'org-read': ['organization:read', 'license:read'],
   'licensed-app': ['license:validate', 'machine:write'],

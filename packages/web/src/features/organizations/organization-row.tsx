@@ -68,7 +68,13 @@ export function OrganizationRow(props: {
             </button>
           </form>
         ) : (
-          <span className="strong">{org.name}</span>
+          <a
+            className="strong"
+            href={`#/organizations/${encodeURIComponent(org.accountId)}/${encodeURIComponent(org.id)}`}
+            data-testid="open-organization"
+          >
+            {org.name}
+          </a>
         )}
       </td>
       <td className="mono" title={org.id}>

@@ -4,11 +4,14 @@ import { type FormEvent, useState } from 'react';
 import { EmptyState, ErrorBanner, LoadMore, PageHeader } from '../../ui/feedback.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
+import { CustomerDetail } from '../customer-overview/customer-detail.tsx';
 import { AccountPicker } from '../shell/account-picker.tsx';
+import { useHashPath } from '../shell/app-shell.tsx';
 import { OrganizationRow } from './organization-row.tsx';
 
 export function OrganizationsPage() {
   const { api, me, can } = useSignedIn();
+  const [pathAccount, pathOrg] = useHashPath();
   const [accountId, setAccountId] = useState(me.accountId ?? '');
   const [name, setName] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
@@ -38,6 +41,10 @@ export function OrganizationsPage() {
     }
   }
 
+  // `#/organizations/<accountId>/<organizationId>` opens the customer's detail (issue 5 vendor console).
+  if (pathAccount && pathOrg) {
+    return <CustomerDetail key={pathOrg} scope={{ accountId: pathAccount, organizationId: pathOrg }} />;
+  }
   return (
     <>
       <PageHeader

@@ -49,10 +49,26 @@ export interface NavItem {
   /** The permission the page needs; pages the token cannot use are not listed at all. */
   permission: Permission | null;
   render: () => ReactNode;
+  /**
+   * Who the page is for: 'customer' pages form the portal of organization tokens, 'vendor' pages the
+   * vendor console; without it every token that holds the permission sees the page.
+   */
+  audience?: 'vendor' | 'customer';
+  /** A small live marker after the label, e.g. the unread-notification count. */
+  badge?: () => ReactNode;
 }
 
-export function visibleNav(items: readonly NavItem[], can: (p: Permission) => boolean): NavItem[] {
-  return items.filter((item) => item.permission === null || can(item.permission));
+export function visibleNav(
+  items: readonly NavItem[],
+  can: (p: Permission) => boolean,
+  kind?: string,
+): NavItem[] {
+  const audience = kind === undefined ? undefined : kind === 'organization' ? 'customer' : 'vendor';
+  return items.filter(
+    (item) =>
+      (item.permission === null || can(item.permission)) &&
+      (item.audience === undefined || audience === undefined || item.audience === audience),
+  );
 }
 
 export function AppShell(props: { nav: NavItem[]; active: NavItem }) {
@@ -100,6 +116,7 @@ export function AppShell(props: { nav: NavItem[]; active: NavItem }) {
                   {item.icon}
                 </span>
                 {item.label}
+                {item.badge?.()}
               </a>
             </li>
           ))}

@@ -1,0 +1,178 @@
+// Streaming usage import: bytes → lines → core parser → batches of ~1000 events, each written in its
+// own transaction (INSERT … ON CONFLICT DO NOTHING plus counter maintenance for the new rows only).
+// Memory is one batch, one partial line and the distinct user/feature names of the report.
+import { createLineSplitter, type LmstatSnapshot, normalizeUsername, type UsageEvent } from '@licentia/core';
+import {
+  type LicenseServerRow,
+  licenseServerRepository,
+  lockUsageShared,
+  type Schema,
+  type UsageEventInput,
+  type UsageSource,
+  usageEventRepository,
+  usageSettingsRepository,
+} from '@licentia/db';
+import type { Kysely } from 'kysely';
+import { ImportReportBuilder, type UsageImportReport } from './import-report.ts';
+import { usageDedupeKey } from './usage-dedupe-key.ts';
+import { createUsageReader, type ReaderItem, type UsageFormat } from './usage-readers.ts';
+
+export const IMPORT_BATCH_SIZE = 1000;
+
+const SOURCE_OF: Record<UsageFormat, UsageSource> = {
+  'flexnet-debug': 'FLEXNET_DEBUG',
+  lmstat: 'LMSTAT',
+  csv: 'CSV',
+};
+
+export interface UsageImportOptions {
+  accountId: string;
+  organizationId: string;
+  format: UsageFormat;
+  server: LicenseServerRow;
+  /** Overrides the server's zone for this import. */
+  timeZone?: string | undefined;
+  /** The license the usage belongs to, when known (counted per license too). */
+  licenseId?: string | null | undefined;
+  /** The clock: when an lmstat output without a header date was taken, and the poll time. */
+  now: Date;
+  batchSize?: number;
+}
+
+type Pending = { event: UsageEvent; identity: string };
+
+/**
+ * Imports a stream of bytes (or decoded text) and reports what it read and stored. Invalid UTF-8
+ * becomes U+FFFD rather than failing the import. Idempotent: a second import reports `new: 0`.
+ * @example
+ * const report = await importUsage(db, createReadStream('lmgrd.log'), { accountId, organizationId,
+ *   format: 'flexnet-debug', server, now: new Date() });
+ */
+export async function importUsage(
+  db: Kysely<Schema>,
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: UsageImportOptions,
+): Promise<UsageImportReport> {
+  const scope = { accountId: options.accountId, organizationId: options.organizationId };
+  const settings = await usageSettingsRepository.get(db, scope.accountId, scope.organizationId);
+  const report = new ImportReportBuilder(settings.usernamesCaseSensitive);
+  const reader = createUsageReader(options.format, {
+    serverId: options.server.id,
+    serverName: options.server.name,
+    timeZone: options.timeZone ?? options.server.timeZone,
+    observedAt: options.now,
+  });
+  const source = SOURCE_OF[options.format];
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+  const batch: Pending[] = [];
+  // One batch is written while the next is parsed: parsing and database round trips overlap, and
+  // memory stays at two batches. A failed write is rethrown at the next flush.
+  let inFlight: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+
+  const flush = async () => {
+    await inFlight;
+    if (failure) throw failure.error;
+    if (batch.length === 0) return;
+    const pending = batch.splice(0, batchSize);
+    inFlight = writeBatch(db, scope, pending, source, options).then(
+      (n) => {
+        report.inserted += n;
+      },
+      (error: unknown) => {
+        failure = { error };
+      },
+    );
+  };
+  const take = (items: ReaderItem[]) => {
+    for (const item of items) {
+      if (item.type === 'event') {
+        report.event(item.event);
+        batch.push(item);
+      } else if (item.type === 'skip') report.skip(item.line, item.reason);
+      else report.warning(item.line, item.reason);
+    }
+  };
+
+  const decoder = new TextDecoder('utf-8');
+  const splitter = createLineSplitter();
+  const lines = async (found: string[]) => {
+    for (const line of found) {
+      report.lines++;
+      take(reader.push(line));
+      while (batch.length >= batchSize) await flush();
+    }
+  };
+  try {
+    for await (const chunk of input)
+      await lines(splitter.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
+    await lines(splitter.push(decoder.decode()));
+    await lines(splitter.end());
+    take(reader.end());
+    while (batch.length > 0) await flush();
+    await flush(); // waits for the last write and surfaces its failure
+  } finally {
+    await inFlight; // never rejects; a body that fails mid-way leaves no write running behind it
+  }
+
+  const snapshot = reader.snapshot;
+  if (!snapshot) return report.build();
+  await recordSnapshotStatus(db, scope, options.server.id, snapshot, options.now);
+  return report.build({
+    snapshot: { status: snapshot.status, takenAt: snapshot.takenAt?.toISOString() ?? null },
+  });
+}
+
+/** One batch in one transaction: the usage lock (shared), the username rule, the insert. */
+async function writeBatch(
+  db: Kysely<Schema>,
+  scope: { accountId: string; organizationId: string },
+  pending: Pending[],
+  source: UsageSource,
+  options: UsageImportOptions,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const caseSensitive = await lockUsageShared(trx, scope.organizationId);
+    const rows: UsageEventInput[] = pending.map(({ event, identity }) => ({
+      source,
+      kind: event.kind,
+      feature: event.feature,
+      username: event.user,
+      usernameKey: normalizeUsername(event.user, { caseSensitive }),
+      host: event.host,
+      occurredAt: event.at,
+      count: event.count,
+      licenseServerId: options.server.id,
+      licenseId: options.licenseId ?? null,
+      version: event.version ?? null,
+      reason: event.reason ?? event.checkinCause ?? null,
+      dedupeKey: usageDedupeKey(source, identity),
+    }));
+    return usageEventRepository.insertBatch(trx, scope.accountId, scope.organizationId, rows);
+  });
+}
+
+/** An lmstat snapshot is also a poll of the server: UP → ONLINE, DOWN → OFFLINE, not lmstat → ERROR. */
+async function recordSnapshotStatus(
+  db: Kysely<Schema>,
+  scope: { accountId: string; organizationId: string },
+  serverId: string,
+  snapshot: LmstatSnapshot,
+  now: Date,
+): Promise<void> {
+  const status = snapshot.status === 'UP' ? 'ONLINE' : snapshot.status === 'DOWN' ? 'OFFLINE' : 'ERROR';
+  const master = snapshot.servers.find((s) => s.master) ?? snapshot.servers.find((s) => s.status === 'UP');
+  // A triad with one member down is still ONLINE; the detail names the member that did not answer.
+  const failing = snapshot.servers.find((s) => s.error);
+  const detail = failing
+    ? `${failing.name}: ${failing.error}`
+    : status === 'ONLINE'
+      ? null
+      : (snapshot.skipped[0]?.reason ?? 'no license server answered');
+  await licenseServerRepository.recordPoll(db, scope, serverId, {
+    status,
+    detail,
+    version: master?.version ?? null,
+    at: now,
+  });
+}

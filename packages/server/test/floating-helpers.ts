@@ -1,0 +1,65 @@
+// Helpers of the floating suites: a FLOATING license with features, licensed-app calls to the
+// /v1/floating routes, pool options, and a bounded wait on a condition (never a blind sleep).
+import type { PolicyInput } from '@licentia/core';
+import { type CallResult, call, type Tenant, type TestApp } from './harness.ts';
+import { type LicenseFixture, licenseFixture } from './validation-helpers.ts';
+
+export interface FloatingFixture extends LicenseFixture {
+  tenant: Tenant;
+}
+
+/** A FLOATING license of `seats` seats entitled to features CAD and CAM (borrowing up to 72 h). */
+export async function floatingLicense(
+  t: TestApp,
+  tenant: Tenant,
+  seats: number,
+  policy: Partial<PolicyInput> = {},
+): Promise<FloatingFixture> {
+  const f = await licenseFixture(t, tenant, {
+    model: 'FLOATING',
+    maxMachines: seats,
+    maxBorrowHours: 72,
+    entitlements: [{ code: 'CAD' }, { code: 'CAM' }],
+    ...policy,
+  });
+  return { ...f, tenant };
+}
+
+type Body = Record<string, unknown>;
+
+/** POST /v1/floating/<route> with the license key of `f`. */
+export const floating = (t: TestApp, f: FloatingFixture, route: string, body: Body): Promise<CallResult> =>
+  call(t, 'POST', `/v1/floating/${route}`, { body: { key: f.key, ...body } });
+
+export const checkout = (t: TestApp, f: FloatingFixture, body: Body) =>
+  floating(t, f, 'checkout', { feature: 'CAD', user: 'alice', host: 'ws-alice', ...body });
+
+export const licensePath = (f: FloatingFixture) =>
+  `/v1/accounts/${f.tenant.accountId}/licenses/${f.licenseId}/floating`;
+
+/** Replace the license's floating options (as the vendor admin). */
+export async function putOptions(t: TestApp, f: FloatingFixture, options: Body): Promise<void> {
+  const res = await call(t, 'PUT', `${licensePath(f)}/options`, {
+    token: f.tenant.tokens.admin,
+    body: options,
+  });
+  if (res.status !== 200) throw new Error(`options: ${res.body}`);
+}
+
+/** The pool summary of `feature` (as the vendor admin). */
+export async function pool(t: TestApp, f: FloatingFixture, feature = 'CAD') {
+  const res = await call(t, 'GET', `${licensePath(f)}/pools`, { token: f.tenant.tokens.admin });
+  if (res.status !== 200) throw new Error(`pools: ${res.body}`);
+  return (res.json.data as { feature: string; inUse: number; seats: number; queued: number }[]).find(
+    (p) => p.feature === feature,
+  )!;
+}
+
+/** Poll `probe` every 20 ms until it returns true, failing after `timeoutMs`. */
+export async function waitFor(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,150 @@
+// Effective license allocation in the portal (`#/allocation/<accountId>/<organizationId>`): what an
+// organization's people consume per product and environment (chart and tables), what was released
+// and why, user licenses next to the Users tab, refused logins, the recompute log, CSV export and a
+// full recompute.
+import { useState } from 'react';
+import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback.tsx';
+import { useResource } from '../../ui/use-resource.ts';
+import { useSignedIn } from '../auth/session.tsx';
+import { useChosenAccount } from '../products/chosen-account.ts';
+import { AccountPicker } from '../shell/account-picker.tsx';
+import { useHashPath } from '../shell/app-shell.tsx';
+import { AllocationActivity } from './allocation-activity.tsx';
+import { ConsumptionChart } from './consumption-chart.tsx';
+import { EnvironmentTable, ProductTable, ReleaseTable, UserLicenseTable } from './consumption-tables.tsx';
+
+function open(accountId: string, organizationId: string) {
+  window.location.hash = `#/allocation/${encodeURIComponent(accountId)}/${encodeURIComponent(organizationId)}`;
+}
+
+export function AllocationPage() {
+  const { api, me } = useSignedIn();
+  const [pathAccount, pathOrg] = useHashPath();
+  const [chosen, setChosen] = useChosenAccount();
+  const accountId = me.accountId ?? pathAccount ?? chosen;
+  const organizationId = me.organizationId ?? (pathAccount === accountId ? (pathOrg ?? '') : '');
+  const [version, setVersion] = useState(0);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const orgs = useResource(
+    () =>
+      accountId && !me.organizationId
+        ? api.listOrganizations(accountId, { limit: 200 })
+        : Promise.resolve({ data: [], nextCursor: null }),
+    `allocation-orgs:${accountId}`,
+  );
+  const report = useResource(
+    () =>
+      accountId && organizationId
+        ? api.allocationConsumption(accountId, organizationId)
+        : Promise.resolve(null),
+    `allocation:${accountId}:${organizationId}:${version}`,
+  );
+
+  async function act(work: () => Promise<void>) {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await work();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const downloadCsv = () =>
+    act(async () => {
+      const csv = await api.allocationConsumptionCsv(accountId, organizationId);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      const link = Object.assign(document.createElement('a'), {
+        href: url,
+        download: 'license-consumption.csv',
+      });
+      link.click();
+      URL.revokeObjectURL(url);
+    });
+  const recompute = () =>
+    act(async () => {
+      await api.recomputeAllocation(accountId, organizationId);
+      setVersion((v) => v + 1);
+    });
+
+  const data = report.data;
+  return (
+    <>
+      <PageHeader
+        title="License allocation"
+        description="Effective licenses per person after the ranking rules: what is consumed, what was released and why."
+        actions={
+          <>
+            {!me.accountId && <AccountPicker value={accountId} onChange={(next) => setChosen(next)} />}
+            {!me.organizationId && (
+              <label className="picker">
+                <span className="picker-label">Organization</span>
+                <select
+                  value={organizationId}
+                  onChange={(e) => open(accountId, e.target.value)}
+                  data-testid="allocation-org-picker"
+                >
+                  <option value="">Choose…</option>
+                  {(orgs.data?.data ?? []).map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <button
+              type="button"
+              className="button button-ghost"
+              disabled={!data || busy}
+              onClick={downloadCsv}
+            >
+              Export CSV
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!data || busy}
+              onClick={recompute}
+              data-testid="allocation-recompute"
+            >
+              Recompute
+            </button>
+          </>
+        }
+      />
+      <ErrorBanner error={report.error} />
+      <ErrorBanner error={actionError} testId="allocation-action-error" />
+      {!organizationId && <EmptyState>Choose an organization to see its license consumption.</EmptyState>}
+      {data && (
+        <div className="stack" data-testid="allocation-report">
+          <section className="card">
+            <ConsumptionChart products={data.products} />
+            <p className="muted" data-testid="allocation-login-refused">
+              {data.loginRefused} {data.loginRefused === 1 ? 'person holds' : 'people hold'} assignments but
+              no effective license: their logins are refused.
+            </p>
+          </section>
+          <section className="card card-flush">
+            <ProductTable report={data} />
+          </section>
+          <section className="card">
+            <h2 className="card-title">Per environment</h2>
+            <EnvironmentTable report={data} />
+          </section>
+          <section className="card">
+            <h2 className="card-title">Released licenses</h2>
+            <ReleaseTable report={data} />
+          </section>
+          <section className="card">
+            <h2 className="card-title">User licenses</h2>
+            <UserLicenseTable report={data} />
+          </section>
+          <AllocationActivity accountId={accountId} organizationId={organizationId} version={version} />
+        </div>
+      )}
+    </>
+  );
+}

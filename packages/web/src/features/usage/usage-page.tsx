@@ -1,0 +1,185 @@
+// Usage monitoring in the portal (`#/usage/<accountId>/<organizationId>`): the compliance mode with
+// its reason and remedy, counted users over time against the limit, denials by feature and user, peak
+// concurrency per feature, license servers with their status, and agents with the Harvest column.
+import { type ReactNode, useState } from 'react';
+import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback.tsx';
+import { useResource } from '../../ui/use-resource.ts';
+import { useSignedIn } from '../auth/session.tsx';
+import { useChosenAccount } from '../products/chosen-account.ts';
+import { AccountPicker } from '../shell/account-picker.tsx';
+import { useHashPath } from '../shell/app-shell.tsx';
+import { ModeBanner } from './mode-banner.tsx';
+import { peaksByFeature } from './usage-format.ts';
+import { Agents, LicenseModes, LicenseServers, PeakConcurrency, UsageDenials } from './usage-tables.tsx';
+import { UserCountChart } from './user-count-chart.tsx';
+
+const DAY_MS = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function open(accountId: string, organizationId: string) {
+  window.location.hash = `#/usage/${encodeURIComponent(accountId)}/${encodeURIComponent(organizationId)}`;
+}
+
+/** A part of the page that may be refused on its own (e.g. reports in a restricted mode). */
+function Part(props: { title: string; error: unknown; testId: string; children: ReactNode }) {
+  return (
+    <section className="card" data-testid={props.testId}>
+      <h2 className="card-title">{props.title}</h2>
+      <ErrorBanner error={props.error} testId={`${props.testId}-error`} />
+      {!props.error && props.children}
+    </section>
+  );
+}
+
+export function UsagePage() {
+  const { api, me } = useSignedIn();
+  const [pathAccount, pathOrg] = useHashPath();
+  const [chosen, setChosen] = useChosenAccount();
+  const accountId = me.accountId ?? pathAccount ?? chosen;
+  const organizationId = me.organizationId ?? (pathAccount === accountId ? (pathOrg ?? '') : '');
+  const [version, setVersion] = useState(0);
+  const [licenseChoice, setLicenseChoice] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const key = `${accountId}:${organizationId}:${version}`;
+  const ready = Boolean(accountId && organizationId);
+  const to = day(Date.now());
+  const from = day(Date.now() - 89 * DAY_MS);
+
+  const orgs = useResource(
+    () =>
+      accountId && !me.organizationId
+        ? api.listOrganizations(accountId, { limit: 200 })
+        : Promise.resolve({ data: [], nextCursor: null }),
+    `usage-orgs:${accountId}`,
+  );
+  const compliance = useResource(
+    () => (ready ? api.organizationCompliance(accountId, organizationId) : Promise.resolve(null)),
+    `compliance:${key}`,
+  );
+  const counts = useResource(
+    () => (ready ? api.userCounts(accountId, organizationId, { from, to }) : Promise.resolve(null)),
+    `counts:${key}`,
+  );
+  const denials = useResource(
+    () =>
+      ready
+        ? api.usageDenials(accountId, organizationId, { from: day(Date.now() - 29 * DAY_MS), limit: 500 })
+        : Promise.resolve(null),
+    `denials:${key}`,
+  );
+  const servers = useResource(
+    () => (ready ? api.licenseServerStatus(accountId, organizationId) : Promise.resolve(null)),
+    `servers:${key}`,
+  );
+  const agents = useResource(
+    () => (ready ? api.harvestingAgents(accountId, organizationId) : Promise.resolve(null)),
+    `agents:${key}`,
+  );
+  const licenseIds = (compliance.data?.licenses ?? []).slice(0, 10).map((l) => l.licenseId);
+  const peaks = useResource(
+    async () =>
+      peaksByFeature(
+        await Promise.all(
+          licenseIds.map((licenseId) =>
+            api.floatingAnalytics(accountId, { licenseId, bucket: 'day' }).catch(() => ({ peaks: [] })),
+          ),
+        ),
+      ),
+    `peaks:${key}:${licenseIds.join(',')}`,
+  );
+
+  const reevaluate = async () => {
+    setActionError(null);
+    try {
+      await api.evaluateCompliance(accountId, organizationId);
+      setVersion((v) => v + 1);
+    } catch (error) {
+      setActionError(error);
+    }
+  };
+
+  const org = compliance.data;
+  const chartLicense =
+    licenseChoice ||
+    org?.licenseId ||
+    org?.licenses.find((l) => l.userLimit !== null)?.licenseId ||
+    org?.licenses[0]?.licenseId ||
+    '';
+  return (
+    <>
+      <PageHeader
+        title="Usage"
+        description="Users counted over the last 30 days against the user limit, the compliance mode, denials, peaks, license servers and harvesting agents."
+        actions={
+          <>
+            {!me.accountId && <AccountPicker value={accountId} onChange={(next) => setChosen(next)} />}
+            {!me.organizationId && (
+              <label className="picker">
+                <span className="picker-label">Organization</span>
+                <select
+                  value={organizationId}
+                  onChange={(e) => open(accountId, e.target.value)}
+                  data-testid="usage-org-picker"
+                >
+                  <option value="">Choose…</option>
+                  {(orgs.data?.data ?? []).map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <button
+              type="button"
+              className="button"
+              disabled={!ready}
+              onClick={reevaluate}
+              data-testid="usage-evaluate"
+            >
+              Re-evaluate
+            </button>
+          </>
+        }
+      />
+      <ErrorBanner error={compliance.error} />
+      <ErrorBanner error={actionError} testId="usage-action-error" />
+      {!ready && <EmptyState>Choose an organization to see its usage.</EmptyState>}
+      {org && (
+        <div className="stack" data-testid="usage-report">
+          <ModeBanner compliance={org} />
+          <Part title="Counted users" error={counts.error} testId="usage-counts">
+            {org.licenses.length > 1 && (
+              <label className="picker">
+                <span className="picker-label">License</span>
+                <select value={chartLicense} onChange={(e) => setLicenseChoice(e.target.value)}>
+                  {org.licenses.map((l) => (
+                    <option key={l.licenseId} value={l.licenseId}>
+                      {l.licenseName ?? l.licenseId}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {counts.data && chartLicense && (
+              <UserCountChart rows={counts.data.data} licenseId={chartLicense} from={from} to={to} />
+            )}
+            <LicenseModes licenses={org.licenses} />
+          </Part>
+          <Part title="Denials (last 30 days)" error={denials.error} testId="usage-denials-card">
+            {denials.data && <UsageDenials rows={denials.data.data} />}
+          </Part>
+          <Part title="Peak concurrency" error={peaks.error} testId="usage-peaks">
+            {peaks.data && <PeakConcurrency peaks={peaks.data} />}
+          </Part>
+          <Part title="License servers" error={servers.error} testId="usage-servers">
+            {servers.data && <LicenseServers servers={servers.data.data} />}
+          </Part>
+          <Part title="Harvesting agents" error={agents.error} testId="usage-agents">
+            {agents.data && <Agents grid={agents.data} />}
+          </Part>
+        </div>
+      )}
+    </>
+  );
+}
