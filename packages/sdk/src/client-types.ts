@@ -38,6 +38,19 @@ export interface ValidationAnswer {
   warnings: ValidationIssue[];
   license: LicenseSummary | null;
   meta: { ts: string; nonce: string | null; requestId: string };
+  /**
+   * The license's user-count enforcement mode (docs/compliance.md), present when the server monitors
+   * usage: NORMAL, GRACE (warn), LIGHT_RESTRICTED or RESTRICTED with the capabilities it refuses.
+   */
+  compliance?: ComplianceSummary;
+}
+
+/** Enforcement mode of a license, its reason, what to do about it and the refused capabilities. */
+export interface ComplianceSummary {
+  mode: 'NORMAL' | 'GRACE' | 'LIGHT_RESTRICTED' | 'RESTRICTED';
+  reason: string;
+  remedy: string[];
+  restricted: string[];
 }
 
 export interface Machine {

@@ -206,10 +206,24 @@ forEachEngine('CSV imports', (engine) => {
     assertProblem(plain, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('takes files over the global 1 MiB body limit on this route, up to 20 MiB (413 above)', async () => {
+    const t = getApp();
+    const x = await newTenant(t);
+    await environment(t, x, 'Production');
+    const big = peopleCsv(30_000);
+    assert.ok(big.length > 1_048_576);
+    const r = await importCsv(t, x, 'people', big, true);
+    assert.equal(r.status, 200, r.body.slice(0, 300));
+    assert.deepEqual([r.json.rows, r.json.create, r.json.changes.length], [30_000, 30_000, 100]);
+    const huge = `${PEOPLE_HEADER}\n${'x'.repeat(21 * 1024 * 1024)}\n`;
+    assertProblem(await importCsv(t, x, 'people', huge, true), 413, 'PAYLOAD_TOO_LARGE');
+  });
+
   it('needs LICENSING: an org-read token is refused with the supervisors to ask', async () => {
     const t = getApp();
     const x = await newTenant(t);
     const r = await importCsv(t, x, 'people', peopleCsv(1), true, x.tokens.orgRead);
     assertProblem(r, 403, 'PRIVILEGE_REQUIRED');
+    assert.ok(Array.isArray(r.json.supervisors), 'the refusal lists the supervisors to ask');
   });
 });

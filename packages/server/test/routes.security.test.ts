@@ -1,24 +1,16 @@
-// Every authenticated route runs the shared security suite. Each capability lists its routes in
-// security-routes/<capability>.ts; a route missing from all of them fails the coverage test.
+// Every authenticated route is listed in a security table (security-routes/<capability>.ts); a route
+// missing from all of them fails here. The suite itself runs in routes.security-shard-N.test.ts.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { it } from 'node:test';
 import { forEachEngine } from '../../db/test/test-databases.ts';
-import { call, type TestApp, useTestApp } from './harness.ts';
-import { runSecuritySuite, type SecuredRoute } from './security-suite.ts';
+import { call, useTestApp } from './harness.ts';
+import { allSecurityTables } from './security-tables.ts';
 
-type RouteTable = { securityRoutes: (getApp: () => TestApp) => SecuredRoute[] };
-const tables: RouteTable[] = await Promise.all(
-  readdirSync(new URL('./security-routes/', import.meta.url))
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => import(`./security-routes/${f}`) as Promise<RouteTable>),
-);
+const tables = await allSecurityTables();
 
-forEachEngine('shared security suite', (engine) => {
+forEachEngine('security tables', (engine) => {
   const getApp = useTestApp(engine);
   const routes = tables.flatMap((table) => table.securityRoutes(getApp));
-  runSecuritySuite(getApp, routes);
 
   it('covers every authenticated route of the OpenAPI document', async () => {
     const doc = (await call(getApp(), 'GET', '/openapi.json')).json;

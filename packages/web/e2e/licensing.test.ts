@@ -191,7 +191,9 @@ describe('licensing pages of the web console in a real browser', { skip }, () =>
     assert.equal(minted.status, 201);
 
     const page = await newPage();
-    await signInToOverview(page, session.baseUrl(), minted.json.secret);
+    // Organization tokens land on the customer portal's license overview, not the vendor overview.
+    await signIn(page, session.baseUrl(), minted.json.secret);
+    await page.getByTestId('page-license-overview').waitFor();
     await page.getByTestId('nav-licenses').waitFor();
     assert.equal(await page.getByTestId('nav-products').count(), 0);
     assert.equal(await page.getByTestId('nav-policies').count(), 0);

@@ -14,6 +14,7 @@ import {
 } from '../../server/test/customer-org-fixtures.ts';
 import { call, newTenant, type Tenant, type TestApp } from '../../server/test/harness.ts';
 import { seedLicense, seedPolicy, seedProduct } from '../../server/test/licensing-fixtures.ts';
+import { privilegedPerson } from '../../server/test/privilege-fixtures.ts';
 import { browserSkip, signIn, useConsole } from './browser-harness.ts';
 
 const OVERAGE_MESSAGE = 'contact your account manager for a license adjustment';
@@ -261,5 +262,28 @@ describe('customer portal and vendor console in a real browser', { skip }, () =>
       'bo.chan',
       'cy.old',
     ]);
+  });
+
+  test('a person without LICENSING is refused with the supervisors to ask, and sees their own licenses', async () => {
+    const app = session.app();
+    const x = await newTenant(app);
+    await privilegedPerson(app, x, 'Sue Pervisor', ['SUPERVISOR']);
+    const reporter = await privilegedPerson(app, x, 'Rita Porter', ['REPORTING']);
+    const page = await session.newPage();
+    await signIn(page, session.baseUrl(), reporter.token);
+    await page.getByTestId('nav-my-licenses').click();
+    await page.getByTestId('my-licenses').waitFor();
+    assert.match((await page.getByTestId('page-my-licenses').textContent()) ?? '', /Rita Porter/);
+
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('username,email,name\nzed,zed@globex.example,Zed\n'),
+    });
+    await page.getByTestId('import-dry-run').click();
+    const refusal = page.locator('[data-testid="import-error-banner"][data-code="PRIVILEGE_REQUIRED"]');
+    await refusal.waitFor();
+    assert.match((await page.getByTestId('problem-supervisors').textContent()) ?? '', /Sue Pervisor/);
   });
 });

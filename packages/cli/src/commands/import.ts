@@ -40,7 +40,11 @@ async function progressBar(total: number, phase: string, output: Output): Promis
   if (output.json || !process.stderr.isTTY) return { tick: () => {}, sent: () => {}, stop: () => {} };
   const { default: progress } = await import('cli-progress');
   const bar = new progress.SingleBar(
-    { format: `${phase} [{bar}] {percentage}% | {value}/{total} bytes sent{status}`, stream: process.stderr },
+    {
+      format: `${phase} [{bar}] {percentage}% | {value}/{total} bytes sent | {duration_formatted}{status}`,
+      stream: process.stderr,
+      forceRedraw: true,
+    },
     progress.Presets.shades_classic,
   );
   bar.start(total, 0, { status: '' });

@@ -1,7 +1,11 @@
 // Reading import files: header checks, quoting, blank lines and line numbers of records.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { planAssignmentImport } from './assignment-import.ts';
+import { planGroupImport } from './group-import.ts';
 import { readImportCsv } from './import-csv.ts';
+import { planPeopleImport } from './people-import.ts';
 
 describe('readImportCsv', () => {
   it('maps records to columns in any order and case, trimming values', () => {
@@ -54,5 +58,44 @@ describe('readImportCsv', () => {
   it('refuses a record with a NUL character (PostgreSQL cannot store it)', () => {
     const read = readImportCsv('people', 'username,email,name\nann,a@x.io,A\u0000n\n');
     assert.deepEqual(read.errors, [{ line: 2, reason: 'contains a NUL character' }]);
+  });
+});
+
+describe('any file content', () => {
+  it('is read and planned without throwing; every error names a line within the file', () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('"', '""', ',', '\n', ';', 'USER', 'Prod'),
+    );
+    const file = fc.array(
+      fc.array(cell, { maxLength: 6 }).map((cells) => cells.join(',')),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('', 'username,email,name,status,environments\n'), file, (head, lines) => {
+        const text = head + lines.join('\n');
+        const lineCount = text.split('\n').length;
+        const env = [{ id: 'env_p', name: 'Prod' }];
+        const plans = [
+          planPeopleImport(readImportCsv('people', text), {
+            environments: env,
+            people: [],
+            activeSupervisorIds: [],
+          }),
+          planGroupImport(readImportCsv('groups', text), { environments: env, groups: [] }),
+          planAssignmentImport(readImportCsv('assignments', text), {
+            environments: env,
+            people: [],
+            groups: [],
+            members: [],
+          }),
+        ];
+        for (const p of plans) {
+          for (const e of p.errors) assert.ok(e.line >= 1 && e.line <= lineCount, JSON.stringify(e));
+          assert.ok(p.changes.length <= p.rows, 'at most one change per data record');
+          if (p.errors.length > 0) assert.deepEqual(p.ops, []);
+        }
+      }),
+    );
   });
 });

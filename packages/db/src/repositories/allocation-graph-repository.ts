@@ -3,7 +3,7 @@
 // assignments and stored decision keys. Selecting by group keeps an incremental recompute's reads
 // proportional to the people the change reaches.
 import type { GroupKind } from '@licentia/core';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
 import type { AllocationScope } from './allocation-repository.ts';
 
@@ -61,10 +61,27 @@ export const allocationGraphRepository = {
    * decision, a membership or a direct assignment (people with none of these hold nothing).
    */
   async people(db: Kysely<Schema>, s: AllocationScope, selection: PeopleSelection): Promise<SelectedPeople> {
-    if ('groupIds' in selection && selection.groupIds.length === 0 && selection.personIds.length === 0) {
-      return { personIds: [], memberships: [], direct: [], stored: new Map() };
+    // The people first (by the groups' primary key), then their rows by person: one array parameter
+    // keeps the plan a hash probe or an index scan on both engines, never a subplan per row.
+    let ids: string[] | null = null;
+    if ('groupIds' in selection) {
+      const people = new Set(selection.personIds);
+      if (selection.groupIds.length > 0) {
+        const rows = await db
+          .selectFrom('allocation_group_people')
+          .select('person_id')
+          .where('account_id', '=', s.accountId)
+          .where('group_id', 'in', [...selection.groupIds])
+          .execute();
+        for (const r of rows) people.add(r.person_id);
+      }
+      if (people.size === 0) return { personIds: [], memberships: [], direct: [], stored: new Map() };
+      ids = [...people].sort();
     }
-    const selected = personFilter(s, selection);
+    const selected =
+      ids === null
+        ? sql<boolean>`organization_id = ${s.organizationId}`
+        : sql<boolean>`person_id = any(${ids}::text[])`;
     const [memberships, direct, stored] = await Promise.all([
       db
         .selectFrom('allocation_group_people')
@@ -86,33 +103,19 @@ export const allocationGraphRepository = {
         .where(selected)
         .execute(),
     ]);
-    const people = new Set<string>('personIds' in selection ? selection.personIds : []);
-    if ('groupIds' in selection) {
-      const inGroups = new Set(selection.groupIds);
-      for (const m of memberships) if (inGroups.has(m.groupId)) people.add(m.personId);
-    } else {
+    let personIds = ids;
+    if (personIds === null) {
+      const people = new Set<string>();
       for (const m of memberships) people.add(m.personId);
       for (const d of direct) people.add(d.personId!);
       for (const r of stored) people.add(r.personId);
+      personIds = [...people].sort();
     }
     return {
-      personIds: [...people].sort(),
+      personIds,
       memberships,
       direct: direct.map((d) => ({ personId: d.personId!, code: d.code })),
       stored: new Map(stored.map((r) => [r.personId, r.key])),
     };
   },
 };
-
-/** The SQL condition on a table's person_id (and organization) that picks the selected people. */
-function personFilter(s: AllocationScope, selection: PeopleSelection): RawBuilder<boolean> {
-  if ('all' in selection) return sql<boolean>`organization_id = ${s.organizationId}`;
-  const named = sql`person_id in (${sql.join([...selection.personIds])})`;
-  if (selection.groupIds.length === 0) return sql<boolean>`${named}`;
-  const inGroups = sql`person_id in (select person_id from allocation_group_people
-    where account_id = ${s.accountId} and group_id in (${sql.join([...selection.groupIds])}))`;
-  // Without an OR when one side is empty: the planner then joins instead of probing a subplan.
-  return selection.personIds.length === 0
-    ? sql<boolean>`${inGroups}`
-    : sql<boolean>`(${named} or ${inGroups})`;
-}

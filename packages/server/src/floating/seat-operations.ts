@@ -7,6 +7,7 @@ import {
   type FloatingTerms,
   heartbeat,
   type Lease,
+  type PoolConfig,
   type QueueEntry,
   type SeatRequest,
   type Violation,
@@ -14,6 +15,7 @@ import {
 import { floatingAdminRepository, floatingRepository } from '@licentia/db';
 import type { AppContext } from '../http/context.ts';
 import type { Snapshot } from '../licensing/license-snapshot.ts';
+import { fastCheckin, fastCheckout } from './fast-path.ts';
 import {
   applyToPool,
   lockOrCreatePool,
@@ -29,6 +31,19 @@ export type CheckoutOutcome =
 
 export type LeaseRefusal = 'LEASE_NOT_FOUND' | 'LEASE_EXPIRED' | 'LEASE_REVOKED';
 
+/**
+ * A check-out's outcome, the database clock of its decision and the pool's settings. `path` says who
+ * decided: the fast path's one statement, a denial on an unlocked snapshot, or the core under the lock.
+ */
+export interface CheckoutResult {
+  outcome: CheckoutOutcome;
+  now: number;
+  config: PoolConfig;
+  path: 'fast' | 'snapshot' | 'locked';
+}
+
+const viewed = (view: PoolView) => ({ now: view.now, config: view.config });
+
 /** Check out seats of `feature` (a new lease id is minted; an idempotent retry gets its lease back). */
 export async function checkoutSeats(
   ctx: AppContext,
@@ -36,7 +51,13 @@ export async function checkoutSeats(
   terms: FloatingTerms,
   feature: string,
   request: Omit<SeatRequest, 'id'>,
-): Promise<{ outcome: CheckoutOutcome; view: PoolView }> {
+): Promise<CheckoutResult> {
+  // A plain request on a pool without options, queue or lapsed leases: one statement (fast-path.ts).
+  const fast = await fastCheckout(ctx, snapshot, terms, feature, request);
+  if (fast) {
+    const outcome: CheckoutOutcome = { kind: 'granted', lease: fast.lease, reused: false };
+    return { outcome, now: fast.now, config: fast.config, path: 'fast' };
+  }
   const operation: PoolOperation<CheckoutOutcome> = (v) => {
     const d = decideCheckout(v.state, { ...request, id: ctx.newId('lease') }, v.options, v.now);
     const outcome: CheckoutOutcome =
@@ -50,11 +71,11 @@ export async function checkoutSeats(
   // A full pool refuses without queueing on its lock (like a conditional UPDATE that matches no row).
   const peeked = await floatingRepository.peekPool(ctx.db, snapshot.accountId, snapshot.licenseId, feature);
   const quick = peeked && (await tryWithoutLock(ctx, peeked, terms, operation));
-  if (quick) return { outcome: quick.answer, view: quick.view };
+  if (quick) return { outcome: quick.answer, ...viewed(quick.view), path: 'snapshot' };
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockOrCreatePool(trx, ctx, snapshot, feature);
     const { answer, view } = await applyToPool(trx, ctx, locked, terms, operation);
-    return { outcome: answer, view };
+    return { outcome: answer, ...viewed(view), path: 'locked' };
   });
 }
 
@@ -117,7 +138,9 @@ export async function checkinLease(
   terms: FloatingTerms,
   leaseId: string,
   reason: 'NORMAL' | 'EXIT',
-): Promise<{ found: false } | { found: true; lingerUntil?: number; now: number }> {
+): Promise<{ found: false; now?: number } | { found: true; lingerUntil?: number; now: number }> {
+  const fast = await fastCheckin(ctx, snapshot, terms, leaseId, reason);
+  if (fast !== undefined) return { found: true, now: fast };
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await floatingRepository.lockPoolOf(trx, snapshot.accountId, snapshot.licenseId, leaseId);
     if (!locked) return { found: false as const };
@@ -138,6 +161,6 @@ export async function checkinLease(
         },
       };
     });
-    return answer.found ? { ...answer, now: view.now } : answer;
+    return { ...answer, now: view.now };
   });
 }

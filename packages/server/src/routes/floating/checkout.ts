@@ -107,13 +107,13 @@ export function checkout(app: App, ctx: AppContext, services: FloatingServices):
       );
       if (!eligibility.ok) return refuse(eligibility.code, eligibility.detail, eligibility.violations);
       const { feature, key: _k, licenseId: _l, nonce: _n, borrowUntil: _b, count, ...holder } = body;
-      const { outcome, view } = await checkoutSeats(ctx, snapshot, eligibility.terms, feature, {
+      const { outcome, now, config } = await checkoutSeats(ctx, snapshot, eligibility.terms, feature, {
         ...holder,
         count: count ?? 1,
         ip: request.ip,
         ...(borrowUntil !== undefined ? { borrowUntil } : {}),
       });
-      const meta = call.meta(view.now);
+      const meta = call.meta(now);
       if (outcome.kind === 'denied') {
         const detail = outcome.violations.find((v) => v.code === outcome.code)?.detail ?? outcome.code;
         return call.send({
@@ -130,16 +130,16 @@ export function checkout(app: App, ctx: AppContext, services: FloatingServices):
         const queue = {
           entryId: entry.entryId,
           position: entry.position,
-          pollAfterSeconds: pollAfterSeconds(view.config),
-          expiresAt: new Date(entry.lastHeartbeatAt + view.config.queueTimeoutSeconds * 1000).toISOString(),
+          pollAfterSeconds: pollAfterSeconds(config),
+          expiresAt: new Date(entry.lastHeartbeatAt + config.queueTimeoutSeconds * 1000).toISOString(),
         };
         return call.send({ granted: false, queued: true, queue, meta });
       }
       const pool = { accountId: snapshot.accountId, licenseId: snapshot.licenseId, feature };
-      const leaseToken = await signLeaseToken(ctx, pool, outcome.lease, view.now);
+      const leaseToken = await signLeaseToken(ctx, pool, outcome.lease, now);
       const lease = toLease(outcome.lease, {
         ...pool,
-        heartbeatIntervalSeconds: view.config.heartbeatIntervalSeconds,
+        heartbeatIntervalSeconds: config.heartbeatIntervalSeconds,
       });
       return call.send({ granted: true, lease, leaseToken, meta });
     },

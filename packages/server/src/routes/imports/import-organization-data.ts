@@ -39,7 +39,14 @@ export function importOrganizationData(app: App, ctx: AppContext): void {
           querystring: ImportQuery,
           consumes: ['text/csv'],
           body: Type.Unknown({ description: 'The CSV file' }),
-          response: { 200: ImportAnswerSchema, ...errorResponses, 413: Problem, 415: Problem, 422: Problem },
+          response: {
+            200: ImportAnswerSchema,
+            ...errorResponses,
+            409: Problem,
+            413: Problem,
+            415: Problem,
+            422: Problem,
+          },
         },
       },
       async (request) => {
