@@ -2,8 +2,8 @@
 // nested groups) and the p99 of an incremental recompute after one group change, in the core
 // (AllocationIndex). In-run baseline: the per-person path (resolve every person reached, decide each
 // person's set, memoized only within one recompute), i.e. what the index's assignment classes and the
-// long-lived decision memo save. Wall-clock p99 is the goal's figure; on-CPU p99 is printed beside it
-// because on a shared 2-core machine wall time also counts waiting for the CPU. Then the storage
+// long-lived decision memo save. Times are wall clock, so on a shared 2-core machine they include
+// waiting for the CPU: the load average is printed with them. Then the storage
 // level (bench/lib/allocation-storage.ts): the server's recompute on PostgreSQL (100,000 people) or
 // PGlite (20,000); BENCH_STORAGE_PEOPLE sets the size, 0 skips it.
 import { loadavg } from 'node:os';
@@ -99,7 +99,6 @@ function indexRun(graph: AssignmentGraph, changes: GroupToggle[], products: Lice
   const index = built.value;
   const licensesOf = new Map(graph.groups.map((g) => [g.id, new Set(g.licenseIds)]));
   const times: number[] = [];
-  const cpuTimes: number[] = [];
   const reached: number[] = [];
   let current = graph;
   changes.forEach((change, i) => {
@@ -107,18 +106,15 @@ function indexRun(graph: AssignmentGraph, changes: GroupToggle[], products: Lice
     const own = licensesOf.get(change.groupId)!;
     if (own.has(change.licenseId)) own.delete(change.licenseId);
     else own.add(change.licenseId);
-    const cpu = process.cpuUsage();
     t = process.hrtime.bigint();
     const outcome = index.setGroupLicenses(change.groupId, [...own]);
     const wallMs = secondsSince(t) * 1000;
-    const { user, system } = process.cpuUsage(cpu);
     if (i < WARMUP) return;
     times.push(wallMs);
-    cpuTimes.push((user + system) / 1000);
     reached.push(outcome.reached);
   });
   const asc = (xs: number[]) => xs.sort((a, b) => a - b);
-  return { fullS, index, final: current, times: asc(times), cpuTimes: asc(cpuTimes), reached };
+  return { fullS, index, final: current, times: asc(times), reached };
 }
 
 export async function run(): Promise<void> {
@@ -173,11 +169,6 @@ export async function run(): Promise<void> {
       'p50 ms': p(ours.times, 50),
       'p99 ms': p(ours.times, 99),
     },
-    {
-      incremental: 'index, same changes, CPU time (excludes waiting for the CPU)',
-      'p50 ms': p(ours.cpuTimes, 50),
-      'p99 ms': p(ours.cpuTimes, 99),
-    },
   ]);
   console.log(
     `load average while measuring: ${loadavg()
@@ -199,7 +190,6 @@ export async function run(): Promise<void> {
       full_recompute_s: round(ours.fullS, 3),
       incremental_p99_ms: round(percentile(ours.times, 99), 3),
       incremental_p50_ms: round(percentile(ours.times, 50), 3),
-      incremental_p99_cpu_ms: round(percentile(ours.cpuTimes, 99), 3),
       load_average_1m: round(loadavg()[0] ?? 0, 1),
       incremental_level: 'core (AllocationIndex, in memory)',
       baseline_full_recompute_s: round(baseline.fullS, 3),
