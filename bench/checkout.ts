@@ -151,6 +151,7 @@ export async function run(): Promise<void> {
 
   const seconds = benchSeconds();
   const baseline = await rawConditionalUpdates(bench.url, poolId, seconds);
+  const cpu0 = process.cpuUsage();
   const ours = await pairLoadChild({
     url,
     connections: CONNECTIONS,
@@ -159,6 +160,8 @@ export async function run(): Promise<void> {
     checkout: { key: license.key, feature },
     checkin: { key: license.key },
   });
+  const cpu = process.cpuUsage(cpu0);
+  console.error('H4DEBUG server cpu ms per pair', (cpu.user + cpu.system) / 1000 / (ours.pairs + ours.pairsPerSecond));
   if (ours.errors > 0 || ours.notGranted > 0)
     throw new Error(`check-out/in failed: ${ours.errors} errors, ${ours.notGranted} not granted`);
 

@@ -94,6 +94,41 @@ forEachEngine('usage import', (engine) => {
     });
   }
 
+  it('stores each event once when two imports of one file run at once (no deadlock, exact counters)', async () => {
+    const t = getApp();
+    const own = await newTenant(t);
+    const server = await newServer(t, own);
+    const bytes = readSample('talestk__log_parser__genetech.log');
+    const [a, b] = await Promise.all([
+      importBytes(t, own, server, 'flexnet-debug', bytes, { batchSize: 100 }),
+      importBytes(t, own, server, 'flexnet-debug', bytes, { batchSize: 70 }),
+    ]);
+    const db = t.database.db;
+    const stored = await db
+      .selectFrom('usage_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organization_id', '=', own.organizationId)
+      .executeTakeFirstOrThrow();
+    assert.equal(a.new + b.new, Number(stored.n));
+    const alone = await newTenant(t);
+    const single = await importBytes(t, alone, await newServer(t, alone), 'flexnet-debug', bytes);
+    assert.equal(Number(stored.n), single.new);
+    const users = await db
+      .selectFrom('usage_user_days')
+      .select((eb) => eb.fn.sum<number>('users').as('n'))
+      .where('organization_id', '=', own.organizationId)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(users.n), a.users);
+    const denials = await usageQueryRepository.listDenials(
+      db,
+      own.accountId,
+      own.organizationId,
+      {},
+      { limit: 1 },
+    );
+    assert.equal(denials.raw, single.events.DENIED);
+  });
+
   it('records each snapshot as a poll: ONLINE (naming a triad member down), OFFLINE, or ERROR for lmstat -i', async () => {
     const t = getApp();
     const triad = await newServer(t, tenant);

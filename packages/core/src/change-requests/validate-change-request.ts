@@ -44,7 +44,11 @@ function text(e: Errors, raw: Raw, key: string, max: number): string {
 function quantity(e: Errors, raw: Raw): number {
   const value = raw.quantity;
   if (!isIntIn(value, 1, MAX_REQUEST_QUANTITY)) {
-    e.add('payload.quantity', 'OUT_OF_RANGE', `payload.quantity must be an integer 1–${MAX_REQUEST_QUANTITY}`);
+    e.add(
+      'payload.quantity',
+      'OUT_OF_RANGE',
+      `payload.quantity must be an integer 1–${MAX_REQUEST_QUANTITY}`,
+    );
   }
   return typeof value === 'number' ? value : 0;
 }

@@ -3,7 +3,7 @@
 // another (the plpgsql functions of migration 0006, whose statement plans each connection caches).
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { fastCheckin, fastCheckout } from './floating-fast-path.ts';
+import { fastBatch } from './floating-fast-path.ts';
 import { loadPool, lockAndLoad, peekPool } from './floating-read.ts';
 import { type FloatingEventInsert, savePool } from './floating-save.ts';
 
@@ -64,7 +64,7 @@ export interface LoadedPool {
   options: unknown;
 }
 
-export type { FastAnswer, FastCheckin, FastCheckout } from './floating-fast-path.ts';
+export type { FastAnswer, FastCheckin, FastCheckout, FastOperation } from './floating-fast-path.ts';
 export { type FloatingEventInsert, type PoolWrite, SlotKeyConflictError, savePool } from './floating-save.ts';
 
 /** A pool locked by the current transaction, with its state as read under the lock. */
@@ -126,11 +126,11 @@ export const floatingRepository = {
 
   peekPool,
 
-  /** A plain check-out in one autocommit statement, or nothing when the full path must decide (0012). */
-  fastCheckout,
-
-  /** A plain check-in in one autocommit statement, or nothing when the full path must decide (0012). */
-  fastCheckin,
+  /**
+   * Plain check-outs and check-ins of one license in one autocommit statement; each is done exactly as
+   * the full path would, or declined with nothing written (migration 0012).
+   */
+  fastBatch,
 
   /** Record usage events that change no pool (denials decided on a snapshot), in one statement. */
   async insertEvents(

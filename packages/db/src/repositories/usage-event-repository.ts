@@ -47,9 +47,11 @@ export async function lockUsageExclusive(db: Kysely<Schema>, organizationId: str
 
 export const usageEventRepository = {
   /**
-   * Insert a batch (≈1000 rows) and maintain the counters from the rows that were new. Lock order is
-   * fixed (events, user rows by key, day rows by day, license rows, denial rows) so concurrent batches
-   * of one organization wait for each other instead of deadlocking. Returns how many rows were new.
+   * Insert a batch (an import's 5,000 rows, or one realtime event) and maintain the counters from the
+   * rows that were new. Lock order is fixed — event keys sorted, then user rows by key, day rows by
+   * day, license rows, denial rows (the events CTE completes first: the final SELECT counts it) — so
+   * concurrent batches of one organization, even with overlapping events, wait instead of
+   * deadlocking. Returns how many rows were new.
    */
   async insertBatch(
     db: Kysely<Schema>,
@@ -75,7 +77,7 @@ ins AS (
   INSERT INTO usage_events (account_id, organization_id, source, kind, feature, username, username_key,
     host, occurred_at, count, license_server_id, license_id, version, reason, dedupe_key)
   SELECT ${accountId}, ${organizationId}, source, kind, feature, username, username_key, host, occurred_at,
-    count, license_server_id, license_id, version, reason, dedupe_key FROM input
+    count, license_server_id, license_id, version, reason, dedupe_key FROM input ORDER BY dedupe_key
   ON CONFLICT (organization_id, dedupe_key) DO NOTHING
   RETURNING kind, feature, username, username_key, occurred_at, license_id
 ),

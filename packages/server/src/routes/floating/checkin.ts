@@ -43,7 +43,8 @@ export function checkin(app: App, ctx: AppContext, services: FloatingServices): 
       const body = request.body;
       const call = await licensedAppCall(request, reply, ctx, services, body);
       const snapshot = call.snapshot;
-      const notFound = () => call.send({ checkedIn: false, code: 'LEASE_NOT_FOUND', meta: call.meta() });
+      const notFound = (now?: number) =>
+        call.send({ checkedIn: false, code: 'LEASE_NOT_FOUND', meta: call.meta(now) });
       if (!snapshot) return notFound();
       const result = await checkinLease(
         ctx,
@@ -52,7 +53,8 @@ export function checkin(app: App, ctx: AppContext, services: FloatingServices): 
         body.leaseId,
         body.reason ?? 'NORMAL',
       );
-      if (!result.found) return notFound();
+      // The database clock when a pool was locked (and swept) for the answer.
+      if (!result.found) return notFound(result.now);
       return call.send({
         checkedIn: true,
         ...(result.lingerUntil !== undefined
