@@ -1,6 +1,8 @@
 // checkout: floating check-out + check-in pairs per second and p99 at 50 connections on PostgreSQL,
 // against the raw cost of the same seat accounting in SQL measured in the same run — a conditional
 // UPDATE on the same pool row (`in_use + 1 … WHERE in_use < seats`, then `- 1`) from 50 connections.
+// The two sides alternate in rounds (BENCH_ROUNDS, default 3; BENCH_SECONDS is split among them), so
+// load from other processes on a shared machine weighs on both alike.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -37,14 +39,11 @@ function pairLoadChild(config: PairLoadConfig): Promise<PairLoadResult> {
 }
 
 /** The baseline: 50 connections each running `+1 if free` then `-1` on one pool row, autocommit. */
-async function rawConditionalUpdates(url: string, poolId: string, seconds: number): Promise<PairLoadResult> {
-  const clients = await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      return client;
-    }),
-  );
+async function rawConditionalUpdates(
+  clients: pg.Client[],
+  poolId: string,
+  seconds: number,
+): Promise<PairLoadResult> {
   const take = {
     name: 'bench-take',
     text: 'UPDATE floating_pools SET in_use = in_use + 1 WHERE id = $1 AND in_use < seats',
@@ -72,18 +71,33 @@ async function rawConditionalUpdates(url: string, poolId: string, seconds: numbe
       }
     }),
   );
-  await Promise.all(clients.map((c) => c.end()));
-  latencies.sort((a, b) => a - b);
+  return summary(latencies, seconds, 0, notGranted);
+}
+
+function summary(latencies: number[], seconds: number, errors: number, notGranted: number): PairLoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
   const p = (q: number) =>
-    round(latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * q) / 100))] ?? 0, 1);
+    round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * q) / 100))] ?? 0, 1);
   return {
-    pairs: latencies.length,
-    pairsPerSecond: latencies.length / seconds,
+    pairs: sorted.length,
+    pairsPerSecond: sorted.length / seconds,
     p50Ms: p(50),
     p99Ms: p(99),
-    errors: 0,
+    errors,
     notGranted,
+    latenciesMs: sorted,
   };
+}
+
+/** Several runs of one side as one: pairs over the total measured time, percentiles over all pairs. */
+function merged(runs: PairLoadResult[], seconds: number): PairLoadResult {
+  const sum = (f: (r: PairLoadResult) => number) => runs.reduce((n, r) => n + f(r), 0);
+  return summary(
+    runs.flatMap((r) => r.latenciesMs),
+    seconds,
+    sum((r) => r.errors),
+    sum((r) => r.notGranted),
+  );
 }
 
 export async function run(): Promise<void> {
@@ -150,24 +164,43 @@ export async function run(): Promise<void> {
   const poolId = rows[0]?.id as string;
 
   const seconds = benchSeconds();
-  const baseline = await rawConditionalUpdates(bench.url, poolId, seconds);
-  const cpu0 = process.cpuUsage();
-  const ours = await pairLoadChild({
-    url,
-    connections: CONNECTIONS,
-    seconds,
-    warmupSeconds: 1,
-    checkout: { key: license.key, feature },
-    checkin: { key: license.key },
-  });
-  const cpu = process.cpuUsage(cpu0);
-  console.error('H4DEBUG server cpu ms per pair', (cpu.user + cpu.system) / 1000 / (ours.pairs + ours.pairsPerSecond));
+  const rounds = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)) || 1);
+  const clients = await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const client = new pg.Client({ connectionString: bench.url! });
+      await client.connect();
+      return client;
+    }),
+  );
+  const baselineRuns: PairLoadResult[] = [];
+  const ourRuns: PairLoadResult[] = [];
+  let serverCpuMs = 0;
+  for (let r = 0; r < rounds; r++) {
+    baselineRuns.push(await rawConditionalUpdates(clients, poolId, seconds / rounds));
+    const cpu0 = process.cpuUsage();
+    ourRuns.push(
+      await pairLoadChild({
+        url,
+        connections: CONNECTIONS,
+        seconds: seconds / rounds,
+        warmupSeconds: 1,
+        checkout: { key: license.key, feature },
+        checkin: { key: license.key },
+      }),
+    );
+    const cpu = process.cpuUsage(cpu0);
+    serverCpuMs += (cpu.user + cpu.system) / 1000;
+  }
+  await Promise.all(clients.map((c) => c.end()));
+  const baseline = merged(baselineRuns, seconds);
+  const ours = merged(ourRuns, seconds);
   if (ours.errors > 0 || ours.notGranted > 0)
     throw new Error(`check-out/in failed: ${ours.errors} errors, ${ours.notGranted} not granted`);
 
   const ratio = ours.pairsPerSecond / baseline.pairsPerSecond;
   console.log(
-    `\ncheckout on PostgreSQL, ${CONNECTIONS} connections, one pool of ${SEATS} seats, ${seconds} s each`,
+    `\ncheckout on PostgreSQL, ${CONNECTIONS} connections, one pool of ${SEATS} seats, ${seconds} s each ` +
+      `in ${rounds} alternating rounds`,
   );
   table([
     {
@@ -185,6 +218,9 @@ export async function run(): Promise<void> {
       ratio: round(ratio),
     },
   ]);
+  // Includes each round's 1 s warm-up: an upper bound of the server's CPU per measured pair.
+  const perPair = serverCpuMs / Math.max(1, ours.pairs + ours.pairsPerSecond * rounds);
+  console.log(`server process CPU: ~${round(perPair, 2)} ms per check-out + check-in pair`);
   console.log(
     JSON.stringify({
       bench: 'checkout',

@@ -25,6 +25,8 @@ export interface PairLoadResult {
   p99Ms: number;
   errors: number;
   notGranted: number;
+  /** Every measured pair's latency (ms, 0.1 ms resolution), so several runs can be merged. */
+  latenciesMs: number[];
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
@@ -99,6 +101,7 @@ export async function pairLoad(config: PairLoadConfig): Promise<PairLoadResult> 
     p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
     errors,
     notGranted,
+    latenciesMs: latencies.map((l) => Math.round(l * 10) / 10),
   };
 }
 

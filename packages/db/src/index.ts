@@ -43,6 +43,7 @@ export * from './repositories/seat-repository.ts';
 export * from './repositories/signing-key-repository.ts';
 export * from './repositories/token-repository.ts';
 export * from './repositories/usage-event-repository.ts';
+export * from './repositories/usage-feed-repository.ts';
 export * from './repositories/usage-query-repository.ts';
 export * from './repositories/usage-settings-repository.ts';
 export * from './repositories/user-license-repository.ts';

@@ -361,6 +361,13 @@ export interface FloatingEventsTable {
   wait_ms: number | null;
 }
 
+// The realtime usage feed's cursor (migration 0013): the latest floating event time fed.
+export interface UsageFeedCursorsTable {
+  name: string;
+  position: Timestamp;
+  updated_at: Timestamp;
+}
+
 // Privileges and change requests (migration 0008).
 export interface PersonPrivilegesTable {
   account_id: string;
@@ -462,4 +469,5 @@ export interface Schema extends UsageSchema, ComplianceSchema, AllocationSchema 
   floating_queue: FloatingQueueTable;
   floating_options: FloatingOptionsTable;
   floating_events: FloatingEventsTable;
+  usage_feed_cursors: UsageFeedCursorsTable;
 }

@@ -14,6 +14,8 @@ export interface Config {
   masterKey: string | null;
   /** Floating lease sweeper period in ms (0 disables it); default 5000. */
   floatingSweepMs?: number;
+  /** Realtime usage feed period in ms (0 disables it); default 5000. */
+  usageFeedMs?: number;
 }
 
 /** Every environment variable Licentia reads, with its default; README's table mirrors this. */
@@ -35,6 +37,10 @@ export const ENVIRONMENT = {
   LICENTIA_FLOATING_SWEEP_MS: {
     default: '5000',
     about: 'How often expired floating leases are reclaimed, in ms (0: only at the next check-out)',
+  },
+  LICENTIA_USAGE_FEED_MS: {
+    default: '5000',
+    about: 'How often floating check-outs and check-ins are fed into the usage store, in ms (0: never)',
   },
 } as const;
 
@@ -73,6 +79,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   const floatingSweepMs = Number(get('LICENTIA_FLOATING_SWEEP_MS'));
   if (!Number.isInteger(floatingSweepMs) || floatingSweepMs < 0 || floatingSweepMs > 3_600_000)
     problems.push('LICENTIA_FLOATING_SWEEP_MS must be an integer 0–3600000 (milliseconds)');
+  const usageFeedMs = Number(get('LICENTIA_USAGE_FEED_MS'));
+  if (!Number.isInteger(usageFeedMs) || usageFeedMs < 0 || usageFeedMs > 3_600_000)
+    problems.push('LICENTIA_USAGE_FEED_MS must be an integer 0–3600000 (milliseconds)');
   if (problems.length) throw new ConfigError(problems);
   const dataDir = get('LICENTIA_DATA_DIR');
   return {
@@ -85,5 +94,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     demo: demo === 'true' || demo === '1',
     masterKey,
     floatingSweepMs,
+    usageFeedMs,
   };
 }

@@ -8,6 +8,7 @@ import { bootstrap } from './bootstrap/bootstrap.ts';
 import { startComplianceTicker } from './compliance/compliance-ticker.ts';
 import type { Config } from './config.ts';
 import { loadOrCreateMasterKey } from './signing/master-key.ts';
+import { startRealtimeUsageFeed } from './usage/realtime-feed.ts';
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -47,6 +48,8 @@ export async function startServer(
   });
   // Compliance modes are re-evaluated every minute (issue 7); tests evaluate on demand instead.
   const compliance = startComplianceTicker(ctx, app.log);
+  // Floating usage reaches the usage store every 5 s, off the check-out path (docs/usage.md).
+  const usageFeed = startRealtimeUsageFeed(ctx.db, app.log, { intervalMs: config.usageFeedMs ?? 5000 });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -57,8 +60,7 @@ export async function startServer(
     operatorToken: boot.operatorToken,
     close() {
       // Stop accepting, let in-flight requests finish, then release the database.
-      closing ??= compliance
-        .stop()
+      closing ??= Promise.all([compliance.stop(), usageFeed.stop()])
         .then(() => app.close())
         .then(() => database.close());
       return closing;

@@ -41,8 +41,6 @@ export class FastPathBatcher {
   }
 
   private async send(batch: Waiting[]): Promise<void> {
-    H4STATS.batches++;
-    H4STATS.ops += batch.length;
     try {
       const answers = await floatingRepository.fastBatch(
         this.db,
@@ -77,10 +75,3 @@ export function fastPathBatcher(db: Kysely<Schema>): FastPathBatcher {
   }
   return batcher;
 }
-
-const H4STATS = { batches: 0, ops: 0 };
-setInterval(() => {
-  if (H4STATS.batches) console.error('H4DEBUG batch', H4STATS.batches, H4STATS.ops / H4STATS.batches);
-  H4STATS.batches = 0;
-  H4STATS.ops = 0;
-}, 2000).unref();

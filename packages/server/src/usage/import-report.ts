@@ -19,6 +19,11 @@ export interface UsageImportReport {
   warnings: { line: number; reason: string }[];
   /** lmstat imports: what the snapshot said about the server. */
   snapshot?: { status: 'UP' | 'DOWN' | 'UNKNOWN'; takenAt: string | null };
+  /**
+   * Present when the license server takes no new data (disabled, or updated to a version released
+   * after the maintenance end): the file was read and reported, nothing was stored (`new: 0`).
+   */
+  refused?: { reason: string; detail: string };
 }
 
 /** Accumulates a report while events stream by; holds the distinct user and feature names only. */
@@ -53,7 +58,7 @@ export class ImportReportBuilder {
     if (this.warnings.length < MAX_REPORTED_SKIPS) this.warnings.push({ line, reason });
   }
 
-  build(extra: Pick<UsageImportReport, 'snapshot'> = {}): UsageImportReport {
+  build(extra: Pick<UsageImportReport, 'snapshot' | 'refused'> = {}): UsageImportReport {
     return {
       events: { ...this.counts },
       new: this.inserted,

@@ -1,6 +1,6 @@
-// Streaming usage import: bytes → lines → core parser → batches of ~1000 events, each written in its
-// own transaction (INSERT … ON CONFLICT DO NOTHING plus counter maintenance for the new rows only).
-// Memory is one batch, one partial line and the distinct user/feature names of the report.
+// Streaming usage import: bytes → lines → core parser → batches of 5,000 events, each written in its
+// own transaction (INSERT … ON CONFLICT DO NOTHING plus counter maintenance for the new rows only),
+// unless the license server takes no new data (then the file is read and reported, nothing stored).
 import { createLineSplitter, type LmstatSnapshot, normalizeUsername, type UsageEvent } from '@licentia/core';
 import {
   type LicenseServerRow,
@@ -13,6 +13,7 @@ import {
   usageSettingsRepository,
 } from '@licentia/db';
 import type { Kysely } from 'kysely';
+import { licenseServerAcceptsData } from '../compliance/license-server-status.ts';
 import { ImportReportBuilder, type UsageImportReport } from './import-report.ts';
 import { usageDedupeKey } from './usage-dedupe-key.ts';
 import { createUsageReader, type ReaderItem, type UsageFormat } from './usage-readers.ts';
@@ -66,6 +67,10 @@ export async function importUsage(
     observedAt: options.now,
   });
   const source = SOURCE_OF[options.format];
+  // A disabled server, or one updated past the maintenance end (shown OFFLINE), takes no new data:
+  // the file is still read, so the answer says what was in it and why none of it was stored.
+  const acceptance = await licenseServerAcceptsData(db, scope, options.server.id, options.now);
+  const refused = acceptance.accepts ? undefined : { reason: acceptance.reason, detail: acceptance.detail };
   const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
   const batch: Pending[] = [];
   // Up to two batches are written while the next is parsed: parsing and database work overlap, and
@@ -79,6 +84,7 @@ export async function importUsage(
     if (failure) throw failure.error;
     if (batch.length === 0) return;
     const pending = batch.splice(0, batchSize);
+    if (refused) return;
     const write = writeBatch(db, scope, pending, source, options).then(
       (n) => {
         report.inserted += n;
@@ -121,9 +127,13 @@ export async function importUsage(
   }
 
   const snapshot = reader.snapshot;
-  if (!snapshot) return report.build();
-  await recordSnapshotStatus(db, scope, options.server.id, snapshot, options.now);
+  const extra = refused ? { refused } : {};
+  if (!snapshot) return report.build(extra);
+  // A refused snapshot is still a sign of life (and its version); a disabled server is not polled.
+  if (refused?.reason !== 'DISABLED')
+    await recordSnapshotStatus(db, scope, options.server.id, snapshot, options.now);
   return report.build({
+    ...extra,
     snapshot: { status: snapshot.status, takenAt: snapshot.takenAt?.toISOString() ?? null },
   });
 }

@@ -5,6 +5,7 @@ import { notFound } from '@licentia/core';
 import { licenseRepository, USER_COUNT_WINDOW_DAYS, usageQueryRepository } from '@licentia/db';
 import { Type } from 'typebox';
 import type { App } from '../../app.ts';
+import { refuseWhenRestricted } from '../../compliance/require-capability.ts';
 import type { AppContext } from '../../http/context.ts';
 import { errorResponses, IdParam } from '../../http/schemas.ts';
 import { ORG_PATH, orgAccess, REPORTS } from '../customer-orgs/org-access.ts';
@@ -33,6 +34,7 @@ export function getUserCount(app: App, ctx: AppContext): void {
     async (request) => {
       const scope = request.params;
       await orgAccess(request, ctx, scope, REPORTS);
+      await refuseWhenRestricted(request, ctx.db, scope, 'REPORTING');
       const { licenseId } = request.query;
       if (licenseId) {
         const license = await licenseRepository.get(ctx.db, scope.accountId, licenseId);

@@ -5,6 +5,7 @@ import { AppError, assertZone } from '@licentia/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../app.ts';
+import { refuseWhenRestricted } from '../../compliance/require-capability.ts';
 import { type AppContext, mutate } from '../../http/context.ts';
 import { errorResponses, IdParam, Problem } from '../../http/schemas.ts';
 import { importUsage } from '../../usage/usage-import-service.ts';
@@ -79,6 +80,7 @@ export function importUsageRoute(app: App, ctx: AppContext): void {
         const orgScope = request.params;
         const query = request.query;
         await orgAccess(request, ctx, orgScope, ADMIN_WRITE);
+        await refuseWhenRestricted(request, ctx.db, orgScope, 'USAGE_IMPORT');
         const type = request.headers['content-type'];
         if (type !== undefined && !ACCEPTED.test(type)) {
           throw new AppError(
@@ -111,6 +113,7 @@ export function importUsageRoute(app: App, ctx: AppContext): void {
               new: report.new,
               lines: report.lines,
               skipped: report.skippedTotal,
+              ...(report.refused ? { refused: report.refused.reason } : {}),
             },
           }),
         );

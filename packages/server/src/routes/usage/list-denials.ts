@@ -3,6 +3,7 @@
 import { usageQueryRepository } from '@licentia/db';
 import { Type } from 'typebox';
 import type { App } from '../../app.ts';
+import { refuseWhenRestricted } from '../../compliance/require-capability.ts';
 import type { AppContext } from '../../http/context.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { ORG_PATH, orgAccess, REPORTS } from '../customer-orgs/org-access.ts';
@@ -43,6 +44,7 @@ export function listDenials(app: App, ctx: AppContext): void {
     async (request) => {
       const scope = request.params;
       await orgAccess(request, ctx, scope, REPORTS);
+      await refuseWhenRestricted(request, ctx.db, scope, 'REPORTING');
       const q = request.query;
       const page = await usageQueryRepository.listDenials(
         ctx.db,

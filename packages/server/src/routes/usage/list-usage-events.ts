@@ -4,6 +4,7 @@ import { normalizeUsername } from '@licentia/core';
 import { usageQueryRepository, usageSettingsRepository } from '@licentia/db';
 import { Type } from 'typebox';
 import type { App } from '../../app.ts';
+import { refuseWhenRestricted } from '../../compliance/require-capability.ts';
 import type { AppContext } from '../../http/context.ts';
 import { errorResponses, IdParam, pageOf, Timestamp } from '../../http/schemas.ts';
 import { ORG_PATH, orgAccess, REPORTS } from '../customer-orgs/org-access.ts';
@@ -41,6 +42,7 @@ export function listUsageEvents(app: App, ctx: AppContext): void {
     async (request) => {
       const scope = request.params;
       await orgAccess(request, ctx, scope, REPORTS);
+      await refuseWhenRestricted(request, ctx.db, scope, 'REPORTING');
       const q = request.query;
       let usernameKey: string | undefined;
       if (q.user) {

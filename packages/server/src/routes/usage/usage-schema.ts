@@ -43,6 +43,15 @@ export const ImportReport = Type.Object(
         takenAt: Nullable(Timestamp),
       }),
     ),
+    refused: Type.Optional(
+      Type.Object(
+        {
+          reason: Type.String({ description: 'DISABLED or UPDATED_AFTER_MAINTENANCE' }),
+          detail: Type.String(),
+        },
+        { description: 'The license server takes no new data: nothing of the file was stored' },
+      ),
+    ),
     licenseServerId: Type.String(),
   },
   { $id: 'UsageImportReport' },
