@@ -1,6 +1,7 @@
 // Floating seat pools under their row lock: lock (or create) a pool and read its state and the database
 // clock in one round trip, and write an operation's changes — leases, queue, slot keys, events — in
-// another (the plpgsql functions of migration 0006, whose statement plans each connection caches).
+// another (the plpgsql functions of migration 0006, whose statement plans each connection caches); and
+// the fast path, plain check-outs and check-ins in one autocommit statement (migration 0012).
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Schema } from '../schema.ts';
 import { fastBatch } from './floating-fast-path.ts';

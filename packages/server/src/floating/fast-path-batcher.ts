@@ -52,7 +52,9 @@ export class FastPathBatcher {
         batch[0]!.reject(error);
         return;
       }
-      // Nothing of the batch was written; one operation's failure must not fail the others.
+      // A failed statement wrote nothing (unless the connection broke after its commit: then an
+      // operation that was done fails on its lease id, or is declined, as a retried request would).
+      // One operation's failure must not fail the others: each is tried alone.
       for (const w of batch) {
         try {
           w.resolve((await floatingRepository.fastBatch(this.db, [w.op]))[0]!);

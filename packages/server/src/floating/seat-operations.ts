@@ -31,15 +31,11 @@ export type CheckoutOutcome =
 
 export type LeaseRefusal = 'LEASE_NOT_FOUND' | 'LEASE_EXPIRED' | 'LEASE_REVOKED';
 
-/**
- * A check-out's outcome, the database clock of its decision and the pool's settings. `path` says who
- * decided: the fast path's one statement, a denial on an unlocked snapshot, or the core under the lock.
- */
+/** A check-out's outcome, the database clock of its decision and the pool's settings. */
 export interface CheckoutResult {
   outcome: CheckoutOutcome;
   now: number;
   config: PoolConfig;
-  path: 'fast' | 'snapshot' | 'locked';
 }
 
 const viewed = (view: PoolView) => ({ now: view.now, config: view.config });
@@ -52,11 +48,11 @@ export async function checkoutSeats(
   feature: string,
   request: Omit<SeatRequest, 'id'>,
 ): Promise<CheckoutResult> {
-  // A plain request on a pool without options, queue or lapsed leases: one statement (fast-path.ts).
+  // A plain request on a pool without option rules, queue or lapsed leases: one statement (fast-path.ts).
   const fast = await fastCheckout(ctx, snapshot, terms, feature, request);
   if (fast) {
     const outcome: CheckoutOutcome = { kind: 'granted', lease: fast.lease, reused: false };
-    return { outcome, now: fast.now, config: fast.config, path: 'fast' };
+    return { outcome, now: fast.now, config: fast.config };
   }
   const operation: PoolOperation<CheckoutOutcome> = (v) => {
     const d = decideCheckout(v.state, { ...request, id: ctx.newId('lease') }, v.options, v.now);
@@ -71,11 +67,11 @@ export async function checkoutSeats(
   // A full pool refuses without queueing on its lock (like a conditional UPDATE that matches no row).
   const peeked = await floatingRepository.peekPool(ctx.db, snapshot.accountId, snapshot.licenseId, feature);
   const quick = peeked && (await tryWithoutLock(ctx, peeked, terms, operation));
-  if (quick) return { outcome: quick.answer, ...viewed(quick.view), path: 'snapshot' };
+  if (quick) return { outcome: quick.answer, ...viewed(quick.view) };
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await lockOrCreatePool(trx, ctx, snapshot, feature);
     const { answer, view } = await applyToPool(trx, ctx, locked, terms, operation);
-    return { outcome: answer, ...viewed(view), path: 'locked' };
+    return { outcome: answer, ...viewed(view) };
   });
 }
 
