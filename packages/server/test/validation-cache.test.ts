@@ -56,10 +56,18 @@ forEachEngine('validation cache, history and rate limits', (engine) => {
   it('records validations in batches: history newest first and last-validated time', async () => {
     const t = getApp();
     const f = await licenseFixture(t, tenant, { model: 'SUBSCRIPTION', durationIso: 'P1Y' });
-    for (let i = 0; i < 3; i++)
-      await validate(t, { key: f.key, scope: { fingerprint: 'fp-1', version: '1.0.0' } });
-    await validate(t, { key: f.key, scope: { feature: 'NOPE' } });
-    await t.ctx.licensing!.recorder.flush();
+    // The periodic flush is paused so the three validations surely fall into one flush (a slow
+    // machine could otherwise straddle the 1 s timer and split them into two rows).
+    const recorder = t.ctx.licensing!.recorder;
+    await recorder.stop();
+    try {
+      for (let i = 0; i < 3; i++)
+        await validate(t, { key: f.key, scope: { fingerprint: 'fp-1', version: '1.0.0' } });
+      await validate(t, { key: f.key, scope: { feature: 'NOPE' } });
+      await recorder.flush();
+    } finally {
+      recorder.start();
+    }
     const url = `/v1/accounts/${tenant.accountId}/licenses/${f.licenseId}/validations`;
     const history = await call(t, 'GET', url, { token: tenant.tokens.readOnly });
     assert.equal(history.status, 200, history.body);
