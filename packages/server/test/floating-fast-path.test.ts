@@ -256,7 +256,10 @@ forEachEngine('floating fast path', (engine) => {
           if (after.row) await checkPoolInvariants(t, f.licenseId, FEATURE, after.state);
         }
       }),
-      { numRuns: 25 },
+      // FC_SEED / FC_PATH replay a reported counterexample (fast-check prints both on failure).
+      process.env.FC_SEED
+        ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true }
+        : { numRuns: 25 },
     );
     assert.ok(fastChecked >= 20, `only ${fastChecked} operations took the fast path`);
   });
