@@ -9,6 +9,7 @@ import { useSignedIn } from '../auth/session.tsx';
 import { useChosenAccount } from '../products/chosen-account.ts';
 import { AccountPicker } from '../shell/account-picker.tsx';
 import { useHashPath } from '../shell/app-shell.tsx';
+import { OrganizationPicker } from '../shell/organization-picker.tsx';
 import { AllocationActivity } from './allocation-activity.tsx';
 import { ConsumptionChart } from './consumption-chart.tsx';
 import { EnvironmentTable, ProductTable, ReleaseTable, UserLicenseTable } from './consumption-tables.tsx';
@@ -79,21 +80,12 @@ export function AllocationPage() {
           <>
             {!me.accountId && <AccountPicker value={accountId} onChange={(next) => setChosen(next)} />}
             {!me.organizationId && (
-              <label className="picker">
-                <span className="picker-label">Organization</span>
-                <select
-                  value={organizationId}
-                  onChange={(e) => open(accountId, e.target.value)}
-                  data-testid="allocation-org-picker"
-                >
-                  <option value="">Choose…</option>
-                  {(orgs.data?.data ?? []).map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <OrganizationPicker
+                value={organizationId}
+                organizations={orgs.data?.data ?? []}
+                onChange={(next) => open(accountId, next)}
+                testId="allocation-org-picker"
+              />
             )}
             <button
               type="button"

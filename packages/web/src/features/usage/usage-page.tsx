@@ -8,6 +8,7 @@ import { useSignedIn } from '../auth/session.tsx';
 import { useChosenAccount } from '../products/chosen-account.ts';
 import { AccountPicker } from '../shell/account-picker.tsx';
 import { useHashPath } from '../shell/app-shell.tsx';
+import { OrganizationPicker } from '../shell/organization-picker.tsx';
 import { ModeBanner } from './mode-banner.tsx';
 import { peaksByFeature } from './usage-format.ts';
 import { Agents, LicenseModes, LicenseServers, PeakConcurrency, UsageDenials } from './usage-tables.tsx';
@@ -114,21 +115,12 @@ export function UsagePage() {
           <>
             {!me.accountId && <AccountPicker value={accountId} onChange={(next) => setChosen(next)} />}
             {!me.organizationId && (
-              <label className="picker">
-                <span className="picker-label">Organization</span>
-                <select
-                  value={organizationId}
-                  onChange={(e) => open(accountId, e.target.value)}
-                  data-testid="usage-org-picker"
-                >
-                  <option value="">Choose…</option>
-                  {(orgs.data?.data ?? []).map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <OrganizationPicker
+                value={organizationId}
+                organizations={orgs.data?.data ?? []}
+                onChange={(next) => open(accountId, next)}
+                testId="usage-org-picker"
+              />
             )}
             <button
               type="button"
