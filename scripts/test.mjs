@@ -97,9 +97,19 @@ stream.compose(spec).pipe(process.stdout);
 await new Promise((resolve) => stream.once('end', resolve));
 
 if (runDatabase) {
-  await admin(candidate, `DROP DATABASE IF EXISTS ${runDatabase.name} WITH (FORCE)`).catch((e) =>
-    console.error(`could not drop ${runDatabase.name}: ${e.message}`),
+  // The run's database and any isolated one a test file made from it (and could not drop itself).
+  const client = new pg.Client({ connectionString: candidate });
+  await client.connect();
+  const { rows } = await client.query(
+    'SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2',
+    [runDatabase.name, `${runDatabase.name}\\_%`],
   );
+  await client.end();
+  for (const { datname } of rows) {
+    await admin(candidate, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch((e) =>
+      console.error(`could not drop ${datname}: ${e.message}`),
+    );
+  }
 }
 const failed = counts.fail + counts.cancelled;
 console.log(`\n${counts.pass} passed, ${failed} failed, ${counts.skipped + counts.todo} skipped`);

@@ -2,6 +2,7 @@
 // one (LICENTIA_TEST_PG_URL). Suites call `forEachEngine` so one body runs on both.
 import { readFileSync } from 'node:fs';
 import { describe } from 'node:test';
+import pg from 'pg';
 import { createDatabase, type Database, type Engine, migrate } from '../src/index.ts';
 
 export function testEngines(): Engine[] {
@@ -22,6 +23,40 @@ export async function openTestDatabase(engine: Engine, poolSize?: number): Promi
   }
   await migrate(database);
   return database;
+}
+
+/**
+ * A migrated database no other test file shares. PGlite databases always are; on PostgreSQL every
+ * file otherwise shares the run's database, where other files' apps run floating sweepers that
+ * reclaim any tenant's overdue pool. A suite that compares each step against a sequential model
+ * needs nobody else touching its rows: it gets a database of its own, dropped on close.
+ */
+export async function openIsolatedTestDatabase(engine: Engine, poolSize?: number): Promise<Database> {
+  const shared = process.env.LICENTIA_TEST_PG_URL;
+  if (engine !== 'postgres' || !shared) return openTestDatabase(engine, poolSize);
+  const url = new URL(shared);
+  const name = `${url.pathname.slice(1)}_${uniqueName('iso').replace('-', '_')}`;
+  await adminQuery(shared, `CREATE DATABASE ${name}`);
+  url.pathname = `/${name}`;
+  const database = await createDatabase({ url: url.toString(), ...(poolSize ? { poolSize } : {}) });
+  await migrate(database);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await adminQuery(shared, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Run the same suite once per engine, named so a failure says which engine broke. */

@@ -1,6 +1,8 @@
-// Shared by the fast-path suites: an app without the sweeper (a pool changes only through the operations
-// under test), a spy on what the fast path decided, a pool read as the core sees it, a jump of the
-// pool's clock, and the invariants its stored summary and slot keys must keep.
+// Shared by the fast-path suites: an app without the sweeper, on a database of its own (a pool changes
+// only through the operations under test: on the run's shared PostgreSQL database another file's
+// sweeper would reclaim overdue pools between a step and its check), a spy on what the fast path
+// decided, a pool read as the core sees it, a jump of the pool's clock, and the invariants its
+// stored summary and slot keys must keep.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import {
@@ -12,7 +14,7 @@ import {
 } from '@licentia/core';
 import { type Engine, floatingRepository } from '@licentia/db';
 import { sql } from 'kysely';
-import { openTestDatabase } from '../../db/test/test-databases.ts';
+import { openIsolatedTestDatabase } from '../../db/test/test-databases.ts';
 import { buildApp } from '../src/app.ts';
 import { bootstrap } from '../src/bootstrap/bootstrap.ts';
 import { toPoolState } from '../src/floating/pool-state-mapping.ts';
@@ -30,7 +32,7 @@ export function useFastPathApp(engine: Engine): () => FastPathHarness {
   let h: FastPathHarness | undefined;
   const original = floatingRepository.fastBatch;
   before(async () => {
-    const database = await openTestDatabase(engine);
+    const database = await openIsolatedTestDatabase(engine);
     const { app, ctx } = await buildApp({ database, webRoot: null, floatingSweepMs: 0 });
     const { operatorToken } = await bootstrap(ctx, {
       bootstrapToken: null,

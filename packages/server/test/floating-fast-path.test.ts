@@ -256,10 +256,11 @@ forEachEngine('floating fast path', (engine) => {
           if (after.row) await checkPoolInvariants(t, f.licenseId, FEATURE, after.state);
         }
       }),
-      // FC_SEED / FC_PATH replay a reported counterexample (fast-check prints both on failure).
+      // FC_SEED / FC_PATH replay a reported counterexample (fast-check prints both on failure);
+      // FC_RUNS runs more sequences when hunting for one.
       process.env.FC_SEED
         ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH, endOnFailure: true }
-        : { numRuns: 25 },
+        : { numRuns: Number(process.env.FC_RUNS ?? 25) },
     );
     assert.ok(fastChecked >= 20, `only ${fastChecked} operations took the fast path`);
   });
