@@ -161,6 +161,35 @@ forEachEngine('harvesting agents', (engine) => {
       assert.notEqual(res.json.agent.lastReportAt, null);
     });
 
+    it('reports harvesting in several pools at once, listed in opposite orders, each harvest every lease exactly once without deadlock', async () => {
+      const t = getApp();
+      const { f, agentId, tenant } = await harvestingSetup(t, 20);
+      for (let round = 0; round < 4; round++) {
+        const ids: string[] = [];
+        for (let i = 0; i < 3; i++) {
+          for (const feature of ['CAD', 'CAM']) {
+            const res = await checkout(t, f, { feature, user: `u${round}-${i}`, host: 'ws-alice' });
+            assert.equal(res.json.granted, true, res.body);
+            ids.push(res.json.lease.id);
+          }
+        }
+        const report = (leaseIds: string[]) =>
+          call(t, 'POST', `${orgPath(tenant)}/agents/${agentId}/reports`, {
+            token: tenant.tokens.orgAdmin,
+            body: { items: leaseIds.map((leaseId) => ({ leaseId, idleSeconds: 3600 })) },
+          });
+        const answers = await Promise.all([report(ids), report([...ids].reverse())]);
+        for (const a of answers) assert.equal(a.status, 200, a.body);
+        const harvested = answers.flatMap((a) =>
+          a.json.results
+            .filter((r: { harvested: boolean }) => r.harvested)
+            .map((r: { leaseId: string }) => r.leaseId),
+        );
+        assert.deepEqual([...harvested].sort(), [...ids].sort(), `round ${round}`);
+        assert.deepEqual([(await pool(t, f, 'CAD')).inUse, (await pool(t, f, 'CAM')).inUse], [0, 0]);
+      }
+    });
+
     it('an agent showing "No License" harvests nothing', async () => {
       const t = getApp();
       const { f, tenant } = await harvestingSetup(t, 1);

@@ -210,17 +210,22 @@ export const harvestingRepository = {
     return Number(r.numDeletedRows) > 0;
   },
 
-  /** The license of a floating lease, when the lease is live and its license is the organization's. */
-  async leaseLicense(db: Kysely<Schema>, s: Scope, leaseId: string): Promise<string | undefined> {
-    const row = await db
+  /** The license and pool of each of `leaseIds` held in the organization (others are absent). */
+  async leasePools(
+    db: Kysely<Schema>,
+    s: Scope,
+    leaseIds: readonly string[],
+  ): Promise<Map<string, { licenseId: string; poolId: string }>> {
+    if (leaseIds.length === 0) return new Map();
+    const rows = await db
       .selectFrom('floating_leases as f')
       .innerJoin('licenses as l', 'l.id', 'f.license_id')
-      .select('f.license_id as licenseId')
+      .select(['f.id', 'f.license_id as licenseId', 'f.pool_id as poolId'])
       .where('f.account_id', '=', s.accountId)
-      .where('f.id', '=', leaseId)
+      .where('f.id', 'in', [...leaseIds])
       .where('l.organization_id', '=', s.organizationId)
-      .executeTakeFirst();
-    return row?.licenseId;
+      .execute();
+    return new Map(rows.map((r) => [r.id, { licenseId: r.licenseId, poolId: r.poolId }]));
   },
 
   /** Stores a report's observations and marks the agent as heard from. */

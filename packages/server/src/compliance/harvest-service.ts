@@ -9,6 +9,7 @@ import {
   type HarvestPolicy,
   type HarvestState,
   harvestStates,
+  type PoolEvent,
   planIncludes,
 } from '@licentia/core';
 import {
@@ -86,29 +87,52 @@ export async function harvestPicture(
 export type LeaseHarvest = 'HARVESTED' | 'LEASE_NOT_FOUND' | 'BORROWED';
 
 /**
- * Check `leaseId` in with reason HARVESTED (freed at once, no linger; the queue is served). A
+ * Check `leaseIds` in with reason HARVESTED (freed at once, no linger; each queue is served). A
  * borrowed lease is offline by design and is never harvested; a lease of another organization reads
- * as not found.
+ * as not found. Pools are locked once each, in pool id order — the order the fast path's batches take
+ * them in — so a report harvesting in several pools cannot deadlock with them or with another report.
  */
-export async function harvestLease(
+export async function harvestLeases(
   trx: Transaction<Schema>,
   ctx: AppContext,
   scope: OrgScope,
-  leaseId: string,
-): Promise<LeaseHarvest> {
-  const licenseId = await harvestingRepository.leaseLicense(trx, scope, leaseId);
-  if (!licenseId) return 'LEASE_NOT_FOUND';
-  const pool = await floatingRepository.lockPoolOf(trx, scope.accountId, licenseId, leaseId);
-  if (!pool) return 'LEASE_NOT_FOUND';
-  const found = await licenseSnapshotRepository.findById(trx, scope.accountId, licenseId);
-  const terms = found ? floatingTermsOf(toSnapshot(found)) : null;
-  const { answer } = await applyToPool(trx, ctx, pool, terms, (v) => {
-    const lease = v.state.leases.find((l) => l.leaseId === leaseId);
-    if (!lease) return { state: v.state, events: [], answer: 'LEASE_NOT_FOUND' as LeaseHarvest };
-    if (lease.borrowedUntil !== undefined)
-      return { state: v.state, events: [], answer: 'BORROWED' as LeaseHarvest };
-    const r = checkin(v.state, leaseId, 'HARVESTED', v.options, v.now);
-    return { state: r.state, events: r.events, answer: 'HARVESTED' as LeaseHarvest };
-  });
-  return answer;
+  leaseIds: readonly string[],
+): Promise<Map<string, LeaseHarvest>> {
+  const outcomes = new Map<string, LeaseHarvest>(leaseIds.map((id) => [id, 'LEASE_NOT_FOUND']));
+  const byPool = new Map<string, { licenseId: string; leaseIds: string[] }>();
+  for (const [leaseId, { licenseId, poolId }] of await harvestingRepository.leasePools(
+    trx,
+    scope,
+    leaseIds,
+  )) {
+    const group = byPool.get(poolId) ?? { licenseId, leaseIds: [] };
+    group.leaseIds.push(leaseId);
+    byPool.set(poolId, group);
+  }
+  for (const poolId of [...byPool.keys()].sort()) {
+    const { licenseId, leaseIds: ids } = byPool.get(poolId)!;
+    const pool = await floatingRepository.lockPoolOf(trx, scope.accountId, licenseId, ids[0]!);
+    // The lease → pool link never changes; a lease gone before the lock leaves its pool unlocked.
+    if (!pool || pool.pool.id !== poolId) continue;
+    const found = await licenseSnapshotRepository.findById(trx, scope.accountId, licenseId);
+    const terms = found ? floatingTermsOf(toSnapshot(found)) : null;
+    await applyToPool(trx, ctx, pool, terms, (v) => {
+      let state = v.state;
+      const events: PoolEvent[] = [];
+      for (const leaseId of ids) {
+        const lease = state.leases.find((l) => l.leaseId === leaseId);
+        if (!lease) continue;
+        if (lease.borrowedUntil !== undefined) {
+          outcomes.set(leaseId, 'BORROWED');
+          continue;
+        }
+        const r = checkin(state, leaseId, 'HARVESTED', v.options, v.now);
+        state = r.state;
+        events.push(...r.events);
+        outcomes.set(leaseId, 'HARVESTED');
+      }
+      return { state, events, answer: undefined };
+    });
+  }
+  return outcomes;
 }

@@ -6,7 +6,7 @@ import { decideHarvest, type HarvestState, harvestStates, notFound } from '@lice
 import { harvestingRepository } from '@licentia/db';
 import { Type } from 'typebox';
 import type { App } from '../../app.ts';
-import { harvestLease, harvestPicture } from '../../compliance/harvest-service.ts';
+import { harvestLeases, harvestPicture } from '../../compliance/harvest-service.ts';
 import { type AppContext, mutate } from '../../http/context.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { ADMIN_WRITE, ORG_PATH, orgAccess } from '../customer-orgs/org-access.ts';
@@ -72,9 +72,17 @@ export function reportIdle(app: App, ctx: AppContext): void {
         request.body.items,
       );
       const results = await mutate(ctx, request, async (trx, audit) => {
+        const harvested = await harvestLeases(
+          trx,
+          ctx,
+          scope,
+          decisions.filter((d) => d.harvest).map((d) => d.leaseId),
+        );
         const out: { leaseId: string; harvested: boolean; outcome: string }[] = [];
         for (const d of decisions) {
-          const outcome = d.harvest ? await harvestLease(trx, ctx, scope, d.leaseId) : d.outcome;
+          // A lease listed twice is harvested once: the second sees it gone, as a second report would.
+          const outcome = d.harvest ? (harvested.get(d.leaseId) ?? 'LEASE_NOT_FOUND') : d.outcome;
+          if (d.harvest) harvested.delete(d.leaseId);
           out.push({ leaseId: d.leaseId, harvested: outcome === 'HARVESTED', outcome });
           if (outcome === 'HARVESTED') {
             await audit({
