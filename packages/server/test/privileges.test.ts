@@ -160,9 +160,19 @@ forEachEngine('organization privileges', (engine) => {
     await setPrivileges(t, x, lic.id, []);
     assertProblem(await fileRequest(t, x, lic.token), 403, 'PRIVILEGE_REQUIRED');
     await setPrivileges(t, x, lic.id, ['LICENSING']);
-    await t.database.db.updateTable('people').set({ status: 'DISABLED' }).where('id', '=', lic.id).execute();
-    assertProblem(await fileRequest(t, x, lic.token), 403, 'PRIVILEGE_REQUIRED');
-    assert.deepEqual(await myPrivileges(t, x, lic.token), []);
+    const setStatus = (status: 'ACTIVE' | 'DISABLED') =>
+      call(t, 'PATCH', `${orgPath(x)}/people/${lic.id}`, { token: x.tokens.orgAdmin, body: { status } });
+    assert.equal((await setStatus('DISABLED')).status, 200);
+    // Every request of the disabled person's token is refused, self-service included.
+    assertProblem(await fileRequest(t, x, lic.token), 403, 'PERSON_DISABLED');
+    assertProblem(await call(t, 'GET', '/v1/me/licenses', { token: lic.token }), 403, 'PERSON_DISABLED');
+    assertProblem(
+      await call(t, 'GET', `${orgPath(x)}/environments`, { token: lic.token }),
+      403,
+      'PERSON_DISABLED',
+    );
+    assert.equal((await setStatus('ACTIVE')).status, 200);
+    assert.equal((await fileRequest(t, x, lic.token)).status, 201);
   });
 
   it('does not count a disabled supervisor, nor name them', async () => {

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   NOT_INCLUDED_IN_PLAN: { status: 403, title: 'Not included in your plan' },
   RESTRICTED_MODE: { status: 403, title: 'Refused in the current compliance mode' },
   PRIVILEGE_REQUIRED: { status: 403, title: 'Organization privilege required' },
+  PERSON_DISABLED: { status: 403, title: 'The person this token acts for is disabled' },
   CONTACT_ACCOUNT_MANAGER: { status: 403, title: 'Contact your account manager' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },

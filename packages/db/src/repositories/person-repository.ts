@@ -85,6 +85,23 @@ export const personRepository = {
     return scoped(db, accountId, organizationId).where('p.id', '=', id).executeTakeFirst();
   },
 
+  /** A person's status alone (read on every request of a token bound to them). */
+  async status(
+    db: Kysely<Schema>,
+    accountId: string,
+    organizationId: string,
+    id: string,
+  ): Promise<PersonStatus | undefined> {
+    const row = await db
+      .selectFrom('people')
+      .select('status')
+      .where('account_id', '=', accountId)
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.status as PersonStatus | undefined;
+  },
+
   async findByUsername(
     db: Kysely<Schema>,
     accountId: string,

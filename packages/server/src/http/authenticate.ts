@@ -2,7 +2,7 @@
 // ones. Runs for every route not marked `config: { public: true }` and sets `request.principal`.
 import { createHash } from 'node:crypto';
 import { AppError, type Principal, parseTokenKind, type Role } from '@licentia/core';
-import { tokenRepository } from '@licentia/db';
+import { personRepository, tokenRepository } from '@licentia/db';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from './context.ts';
 
@@ -47,6 +47,17 @@ export async function authenticate(request: FastifyRequest, ctx: AppContext): Pr
   if (found.revoked) throw new AppError('UNAUTHENTICATED', 'The API token was revoked');
   if (found.tokenExpiresAt && found.tokenExpiresAt <= ctx.clock()) {
     throw new AppError('UNAUTHENTICATED', 'The API token has expired');
+  }
+  const { personId, accountId, organizationId } = found.principal;
+  // A token acting for a person works only while the person is ACTIVE: read now, never cached, so
+  // disabling someone stops their tokens at once (and enabling them again restores them).
+  if (personId && accountId && organizationId) {
+    const status = await personRepository.status(ctx.db, accountId, organizationId, personId);
+    if (status !== 'ACTIVE') {
+      throw status
+        ? new AppError('PERSON_DISABLED', 'The person this token acts for is disabled in the organization')
+        : new AppError('UNAUTHENTICATED', 'The API token is not valid');
+    }
   }
   return found.principal;
 }
