@@ -48,5 +48,6 @@ export * from './repositories/usage-query-repository.ts';
 export * from './repositories/usage-settings-repository.ts';
 export * from './repositories/user-license-repository.ts';
 export * from './repositories/validation-event-repository.ts';
+export * from './retry-transaction.ts';
 export type * from './schema.ts';
 export type * from './usage-schema.ts';

@@ -11,7 +11,7 @@ import {
   type Principal,
   type Scope,
 } from '@licentia/core';
-import { auditRepository, type Database, type Schema } from '@licentia/db';
+import { auditRepository, type Database, retryingTransaction, type Schema } from '@licentia/db';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { typeid } from 'typeid-js';
@@ -108,7 +108,7 @@ export function guard(
  * Run a change and its audit events in one transaction: either both are stored or neither.
  * `audit` appends to the chain of the entry's account (or 'system').
  */
-export async function mutate<T>(
+export function mutate<T>(
   ctx: AppContext,
   request: FastifyRequest,
   work: (trx: Transaction<Schema>, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>,
@@ -116,16 +116,30 @@ export async function mutate<T>(
   const actor = request.principal
     ? { actorType: `${request.principal.kind}-token`, actorId: request.principal.tokenId }
     : { actorType: 'anonymous', actorId: request.ip };
-  return ctx.db.transaction().execute(async (trx) =>
-    work(trx, async (entry) => {
-      await auditRepository.append(trx, {
-        id: ctx.newId('auditEvent'),
-        occurredAt: ctx.clock(),
-        ...actor,
-        requestId: request.id,
-        ...entry,
-        changes: entry.changes ?? {},
-      });
-    }),
+  return auditedTransaction(ctx, request, actor, work);
+}
+
+/** {@link mutate} with the audit events' actor given by the caller. */
+export function auditedTransaction<T>(
+  ctx: AppContext,
+  request: FastifyRequest,
+  actor: { actorType: string; actorId: string },
+  work: (trx: Transaction<Schema>, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  // A deadlock victim is run again (retryingTransaction): `work` must keep its effects in `trx`.
+  return retryingTransaction(
+    ctx.db,
+    (trx) =>
+      work(trx, async (entry) => {
+        await auditRepository.append(trx, {
+          id: ctx.newId('auditEvent'),
+          occurredAt: ctx.clock(),
+          ...actor,
+          requestId: request.id,
+          ...entry,
+          changes: entry.changes ?? {},
+        });
+      }),
+    { onRetry: (err, attempt) => request.log.warn({ err, attempt }, 'transaction retried after a conflict') },
   );
 }

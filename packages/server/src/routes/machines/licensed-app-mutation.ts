@@ -1,9 +1,9 @@
 // A transaction with audit events for the licensed-app routes (activate, deactivate), which may run
 // without an API token: the actor is then the license key's license, never an anonymous address.
-import { auditRepository, type Schema } from '@licentia/db';
+import type { Schema } from '@licentia/db';
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import type { AppContext, AuditEntry } from '../../http/context.ts';
+import { type AppContext, type AuditEntry, auditedTransaction } from '../../http/context.ts';
 
 export async function licensedAppMutation<T>(
   ctx: AppContext,
@@ -15,16 +15,5 @@ export async function licensedAppMutation<T>(
   const actor = principal
     ? { actorType: `${principal.kind}-token`, actorId: principal.tokenId }
     : { actorType: 'license-key', actorId: licenseId };
-  return ctx.db.transaction().execute((trx) =>
-    work(trx, async (entry) => {
-      await auditRepository.append(trx, {
-        id: ctx.newId('auditEvent'),
-        occurredAt: ctx.clock(),
-        ...actor,
-        requestId: request.id,
-        ...entry,
-        changes: entry.changes ?? {},
-      });
-    }),
-  );
+  return auditedTransaction(ctx, request, actor, work);
 }
