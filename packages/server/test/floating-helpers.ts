@@ -1,7 +1,9 @@
-// Helpers of the floating suites: a FLOATING license with features, licensed-app calls to the
-// /v1/floating routes, pool options, and a bounded wait on a condition (never a blind sleep).
+// Helpers of the floating suites: a FLOATING license with features (and a suite tenant owning them),
+// licensed-app calls to the /v1/floating routes, pool options, the usage events of a license, and a
+// bounded wait on a condition (never a blind sleep).
+import { before } from 'node:test';
 import type { PolicyInput } from '@licentia/core';
-import { type CallResult, call, type Tenant, type TestApp } from './harness.ts';
+import { type CallResult, call, newTenant, type Tenant, type TestApp } from './harness.ts';
 import { type LicenseFixture, licenseFixture } from './validation-helpers.ts';
 
 export interface FloatingFixture extends LicenseFixture {
@@ -62,4 +64,33 @@ export async function waitFor(probe: () => Promise<boolean>, timeoutMs = 10_000)
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * One tenant for the whole suite, made before its tests, and FLOATING licenses of it (`license` as
+ * `floatingLicense`). Each test still gets licenses of its own, so tests never share a pool.
+ */
+export function useFloatingTenant(getApp: () => TestApp) {
+  let current: Tenant | undefined;
+  before(async () => {
+    current = await newTenant(getApp());
+  });
+  const tenant = (): Tenant => {
+    if (!current) throw new Error('tenant not created yet');
+    return current;
+  };
+  const license = (seats: number, policy: Partial<PolicyInput> = {}) =>
+    floatingLicense(getApp(), tenant(), seats, policy);
+  return { tenant, license };
+}
+
+/** The usage events of the license of `f`, in the order they happened. */
+export function floatingEvents(t: TestApp, f: FloatingFixture) {
+  return t.database.db
+    .selectFrom('floating_events')
+    .select(['kind', 'reason', 'in_use_after as inUseAfter', 'user_name as user'])
+    .where('license_id', '=', f.licenseId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
 }

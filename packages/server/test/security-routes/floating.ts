@@ -1,6 +1,6 @@
 // Security table of the floating administration routes. The licensed-app routes (/v1/floating/checkout,
 // heartbeat, checkin, queue/…) are public — authenticated by the license key or a product token — and
-// are tested for scoping in floating.test.ts.
+// are tested for scoping in floating-checkout.test.ts.
 import { checkout, floatingLicense } from '../floating-helpers.ts';
 import type { Tenant, TestApp } from '../harness.ts';
 import type { SecuredRoute } from '../security-suite.ts';
