@@ -1,10 +1,6 @@
 // Kysely's view of the effective-license allocation tables (migration 0010_allocation.sql), kept apart
 // from schema.ts so the capability's tables read as one unit.
-import type { ColumnType } from 'kysely';
-
-type CreatedAt = ColumnType<Date, Date | undefined, never>;
-type Updatable<T> = ColumnType<T, T | undefined, T>;
-type Json = ColumnType<unknown, string, string>;
+import type { CreatedAt, Json, Updatable } from './column-schema.ts';
 
 export type AllocationProductSource = 'IMPORT' | 'VENDOR';
 export type AllocationTrigger =

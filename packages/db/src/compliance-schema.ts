@@ -2,9 +2,9 @@
 // daily counted users, harvesting groups, agents and idle reports; and the license-server columns
 // 0011 adds to migration 0009's table.
 import type { ColumnType } from 'kysely';
+import type { CreatedAt, Updatable } from './column-schema.ts';
 
-type CreatedAt = ColumnType<Date, Date | undefined, never>;
-type Updatable<T> = ColumnType<T, T | undefined, T>;
+// Unlike column-schema's Json, optional on insert (the column has a default).
 type JsonColumn = ColumnType<unknown, string | undefined, string>;
 
 export type ComplianceModeColumn = 'NORMAL' | 'GRACE' | 'LIGHT_RESTRICTED' | 'RESTRICTED';

@@ -1,6 +1,5 @@
 // Kysely's view of floating licenses (migration 0006_floating.sql): pools, slot keys, leases, the
-// queue and its holds, per-license options and the event log; plus the realtime usage feed's cursor
-// (migration 0013), which walks floating_events into the usage store.
+// queue and its holds, per-license options and the event log.
 import type { Generated } from 'kysely';
 import type { CreatedAt, Json, Timestamp, Updatable } from './column-schema.ts';
 
@@ -90,13 +89,6 @@ export interface FloatingEventsTable {
   wait_ms: number | null;
 }
 
-// The realtime usage feed's cursor (migration 0013): the latest floating event time fed.
-export interface UsageFeedCursorsTable {
-  name: string;
-  position: Timestamp;
-  updated_at: Timestamp;
-}
-
 /** The floating-license tables, merged into the Schema interface in schema.ts. */
 export interface FloatingSchema {
   floating_pools: FloatingPoolsTable;
@@ -105,5 +97,4 @@ export interface FloatingSchema {
   floating_queue: FloatingQueueTable;
   floating_options: FloatingOptionsTable;
   floating_events: FloatingEventsTable;
-  usage_feed_cursors: UsageFeedCursorsTable;
 }

@@ -1,9 +1,7 @@
 // Kysely's view of the usage-monitoring tables (migration 0009_usage.sql), kept apart from schema.ts
 // so the capability's tables read as one unit.
 import type { ColumnType, Generated } from 'kysely';
-
-type CreatedAt = ColumnType<Date, Date | undefined, never>;
-type Updatable<T> = ColumnType<T, T | undefined, T>;
+import type { CreatedAt, Timestamp, Updatable } from './column-schema.ts';
 
 export type LicenseServerStatus = 'ONLINE' | 'OFFLINE' | 'ERROR';
 export type UsageSource = 'REALTIME' | 'FLEXNET_DEBUG' | 'LMSTAT' | 'CSV';
@@ -89,6 +87,13 @@ export interface UsageDenialDaysTable {
   last_at: Date;
 }
 
+// The realtime usage feed's cursor (migration 0013): the latest floating event time fed.
+export interface UsageFeedCursorsTable {
+  name: string;
+  position: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The usage tables, merged into the Schema interface in schema.ts. */
 export interface UsageSchema {
   license_servers: LicenseServersTable;
@@ -99,4 +104,5 @@ export interface UsageSchema {
   usage_license_user_last_seen: UsageLicenseUserLastSeenTable;
   usage_license_user_days: UsageLicenseUserDaysTable;
   usage_denial_days: UsageDenialDaysTable;
+  usage_feed_cursors: UsageFeedCursorsTable;
 }
