@@ -7,6 +7,7 @@ import { CommandFailure, LONG_RUNNING, UsageError } from './command-context.ts';
 import { registerAccountCommands } from './commands/account.ts';
 import { registerApprovalCommands } from './commands/approval.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerChangeRequestCommands } from './commands/change-request.ts';
 import { registerCollectCommand } from './commands/collect.ts';
 import { registerFeatureCommands } from './commands/feature.ts';
 import { registerFloatingCommands } from './commands/floating.ts';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerStatusCommand(program);
   registerFloatingCommands(program);
   registerApprovalCommands(program);
+  registerChangeRequestCommands(program);
   registerVerifyCommand(program);
   registerUsageCommands(program);
   registerCollectCommand(program);
