@@ -1,7 +1,8 @@
 // Vendor accounts: the top-level tenants. Deletion is soft so their audit chains stay verifiable.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export interface AccountRow {
   id: string;
@@ -46,14 +47,7 @@ export const accountRepository = {
   async list(db: Kysely<Schema>, page: PageRequest, onlyId?: string): Promise<Page<AccountRow>> {
     let q = db.selectFrom('accounts').select(columns).where('deleted_at', 'is', null);
     if (onlyId) q = q.where('id', '=', onlyId);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page);
   },
 
   async softDelete(db: Kysely<Schema>, id: string, at: Date): Promise<boolean> {

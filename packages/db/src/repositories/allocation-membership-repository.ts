@@ -4,7 +4,9 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
 import type { AllocationScope } from './allocation-repository.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { deleteScopedRow, selectInOrganization } from './scoped-rows.ts';
 
 export interface AllocationAssignmentRow {
   id: string;
@@ -52,13 +54,10 @@ export const allocationMembershipRepository = {
     groupId: string,
     personId: string,
   ): Promise<boolean> {
-    const r = await db
-      .deleteFrom('allocation_group_people')
-      .where('account_id', '=', s.accountId)
-      .where('group_id', '=', groupId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'allocation_group_people', s.accountId, {
+      group_id: groupId,
+      person_id: personId,
+    });
   },
 
   async nest(db: Kysely<Schema>, s: AllocationScope, parentId: string, childId: string): Promise<boolean> {
@@ -71,13 +70,10 @@ export const allocationMembershipRepository = {
   },
 
   async unnest(db: Kysely<Schema>, s: AllocationScope, parentId: string, childId: string): Promise<boolean> {
-    const r = await db
-      .deleteFrom('allocation_group_nesting')
-      .where('account_id', '=', s.accountId)
-      .where('parent_group_id', '=', parentId)
-      .where('child_group_id', '=', childId)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'allocation_group_nesting', s.accountId, {
+      parent_group_id: parentId,
+      child_group_id: childId,
+    });
   },
 
   async members(db: Kysely<Schema>, s: AllocationScope, groupId: string): Promise<AllocationMembers> {
@@ -124,23 +120,16 @@ export const allocationMembershipRepository = {
     s: AllocationScope,
     id: string,
   ): Promise<AllocationAssignmentRow | undefined> {
-    return db
-      .selectFrom('allocation_assignments')
-      .select(assignmentColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
+    return selectInOrganization(db, 'allocation_assignments', assignmentColumns, s)
       .where('id', '=', id)
       .executeTakeFirst();
   },
 
   async deleteAssignment(db: Kysely<Schema>, s: AllocationScope, id: string): Promise<boolean> {
-    const r = await db
-      .deleteFrom('allocation_assignments')
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'allocation_assignments', s.accountId, {
+      organization_id: s.organizationId,
+      id,
+    });
   },
 
   async listAssignments(
@@ -149,20 +138,9 @@ export const allocationMembershipRepository = {
     filter: { personId?: string | undefined; groupId?: string | undefined },
     page: PageRequest,
   ): Promise<Page<AllocationAssignmentRow>> {
-    let q = db
-      .selectFrom('allocation_assignments')
-      .select(assignmentColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId);
+    let q = selectInOrganization(db, 'allocation_assignments', assignmentColumns, s);
     if (filter.personId) q = q.where('person_id', '=', filter.personId);
     if (filter.groupId) q = q.where('group_id', '=', filter.groupId);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page);
   },
 };

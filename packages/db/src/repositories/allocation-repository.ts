@@ -5,7 +5,9 @@ import type { AllocationProduct } from '@licentia/core';
 import { type Kysely, sql } from 'kysely';
 import type { AllocationProductSource } from '../allocation-schema.ts';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { deleteScopedRow, selectInOrganization } from './scoped-rows.ts';
 
 export interface AllocationScope {
   accountId: string;
@@ -101,13 +103,7 @@ export const allocationRepository = {
   },
 
   async listProducts(db: Kysely<Schema>, s: AllocationScope): Promise<AllocationProductRow[]> {
-    return db
-      .selectFrom('allocation_products')
-      .select(productColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
-      .orderBy('code')
-      .execute();
+    return selectInOrganization(db, 'allocation_products', productColumns, s).orderBy('code').execute();
   },
 
   /**
@@ -187,11 +183,7 @@ export const allocationRepository = {
     s: AllocationScope,
     id: string,
   ): Promise<AllocationGroupRow | undefined> {
-    return db
-      .selectFrom('allocation_groups')
-      .select(groupColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
+    return selectInOrganization(db, 'allocation_groups', groupColumns, s)
       .where('id', '=', id)
       .executeTakeFirst();
   },
@@ -211,28 +203,10 @@ export const allocationRepository = {
     s: AllocationScope,
     page: PageRequest,
   ): Promise<Page<AllocationGroupRow>> {
-    let q = db
-      .selectFrom('allocation_groups')
-      .select(groupColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(selectInOrganization(db, 'allocation_groups', groupColumns, s), 'id', page);
   },
 
   async deleteGroup(db: Kysely<Schema>, s: AllocationScope, id: string): Promise<boolean> {
-    const r = await db
-      .deleteFrom('allocation_groups')
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'allocation_groups', s.accountId, { organization_id: s.organizationId, id });
   },
 };

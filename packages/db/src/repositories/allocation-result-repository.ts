@@ -6,7 +6,9 @@ import { type Kysely, sql } from 'kysely';
 import type { AllocationTrigger } from '../allocation-schema.ts';
 import type { Schema } from '../schema.ts';
 import type { AllocationScope } from './allocation-repository.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { selectInOrganization } from './scoped-rows.ts';
 
 export interface StoredRelease {
   code: string;
@@ -54,6 +56,15 @@ const effectiveColumns = [
   'revision',
   'computed_at as computedAt',
 ] as const;
+const recomputeColumns = [
+  'id',
+  'trigger',
+  'people_reached as peopleReached',
+  'people_changed as peopleChanged',
+  'duration_ms as durationMs',
+  'created_at as createdAt',
+] as const;
+const refusalColumns = ['id', 'person_id as personId', 'reasons', 'occurred_at as occurredAt'] as const;
 
 export const allocationResultRepository = {
   /** Insert or replace decisions; a replaced row's revision goes up by one. */
@@ -92,11 +103,7 @@ export const allocationResultRepository = {
     s: AllocationScope,
     personId: string,
   ): Promise<StoredEffectiveRow | undefined> {
-    const row = await db
-      .selectFrom('allocation_effective')
-      .select(effectiveColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
+    const row = await selectInOrganization(db, 'allocation_effective', effectiveColumns, s)
       .where('person_id', '=', personId)
       .executeTakeFirst();
     return row && { ...row, released: row.released as StoredRelease[] };
@@ -152,27 +159,9 @@ export const allocationResultRepository = {
     s: AllocationScope,
     page: PageRequest,
   ): Promise<Page<RecomputeRow>> {
-    let q = db
-      .selectFrom('allocation_recomputes')
-      .select([
-        'id',
-        'trigger',
-        'people_reached as peopleReached',
-        'people_changed as peopleChanged',
-        'duration_ms as durationMs',
-        'created_at as createdAt',
-      ])
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId);
-    if (page.after) q = q.where('id', '<', page.after);
+    const q = selectInOrganization(db, 'allocation_recomputes', recomputeColumns, s);
     // Newest first: ids are time-sortable.
-    return toPage(
-      await q
-        .orderBy('id', 'desc')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page, 'desc');
   },
 
   async insertRefusal(db: Kysely<Schema>, s: AllocationScope, row: LoginRefusalRow): Promise<void> {
@@ -195,19 +184,8 @@ export const allocationResultRepository = {
     filter: { personId?: string | undefined },
     page: PageRequest,
   ): Promise<Page<LoginRefusalRow>> {
-    let q = db
-      .selectFrom('allocation_login_refusals')
-      .select(['id', 'person_id as personId', 'reasons', 'occurred_at as occurredAt'])
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId);
+    let q = selectInOrganization(db, 'allocation_login_refusals', refusalColumns, s);
     if (filter.personId) q = q.where('person_id', '=', filter.personId);
-    if (page.after) q = q.where('id', '<', page.after);
-    return toPage(
-      await q
-        .orderBy('id', 'desc')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page, 'desc');
   },
 };

@@ -2,7 +2,8 @@
 // the account id explicitly; machine transfer requests are filed by the machine repository.
 import { type Kysely, sql } from 'kysely';
 import type { ApprovalRequestsTable, Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export type ApprovalKind = ApprovalRequestsTable['kind'];
 export type ApprovalStatus = ApprovalRequestsTable['status'];
@@ -94,14 +95,7 @@ export const approvalRepository = {
           .where('organization_id', '=', org),
       );
     }
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page);
   },
 
   async decide(

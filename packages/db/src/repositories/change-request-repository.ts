@@ -2,7 +2,8 @@
 // id; organization-side reads also pass the organization id, so a sibling's request is a missing one.
 import { type Kysely, sql } from 'kysely';
 import type { ChangeRequestCommentsTable, ChangeRequestsTable, Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export type ChangeRequestKindName = ChangeRequestsTable['kind'];
 
@@ -144,14 +145,7 @@ export const changeRequestRepository = {
     let q = db.selectFrom('change_requests').select(columns).where('account_id', '=', accountId);
     if (filters.organizationId) q = q.where('organization_id', '=', filters.organizationId);
     if (filters.status) q = q.where('status', '=', filters.status);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page);
   },
 
   async setStatus(

@@ -3,6 +3,7 @@
 // Each read is bounded by an index (validation history by license and time, usage by organization).
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
+import { selectInOrganization } from './scoped-rows.ts';
 
 export const complianceFactsRepository = {
   /** Distinct versions licensed apps reported in validations of the license after `since` (up to `until`). */
@@ -114,22 +115,11 @@ type OrgScope = { accountId: string; organizationId: string };
 /** License servers with the facts of their status (migration 0011's columns included). */
 export const licenseServerFactsRepository = {
   async list(db: Kysely<Schema>, s: OrgScope): Promise<LicenseServerFactsRow[]> {
-    return db
-      .selectFrom('license_servers')
-      .select(serverColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
-      .orderBy('id')
-      .limit(500)
-      .execute();
+    return selectInOrganization(db, 'license_servers', serverColumns, s).orderBy('id').limit(500).execute();
   },
 
   async get(db: Kysely<Schema>, s: OrgScope, id: string): Promise<LicenseServerFactsRow | undefined> {
-    return db
-      .selectFrom('license_servers')
-      .select(serverColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
+    return selectInOrganization(db, 'license_servers', serverColumns, s)
       .where('id', '=', id)
       .executeTakeFirst();
   },

@@ -3,7 +3,9 @@
 import type { EntitlementKind } from '@licentia/core';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { deleteScopedRow, selectInOrganization } from './scoped-rows.ts';
 
 export interface EntitlementRow {
   id: string;
@@ -59,11 +61,7 @@ export const entitlementRepository = {
     organizationId: string,
     id: string,
   ): Promise<EntitlementRow | undefined> {
-    return db
-      .selectFrom('organization_entitlements')
-      .select(columns)
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
+    return selectInOrganization(db, 'organization_entitlements', columns, { accountId, organizationId })
       .where('id', '=', id)
       .executeTakeFirst();
   },
@@ -75,29 +73,14 @@ export const entitlementRepository = {
     filters: { kind?: EntitlementKind | undefined },
     page: PageRequest,
   ): Promise<Page<EntitlementRow>> {
-    let q = db
-      .selectFrom('organization_entitlements')
-      .select(columns)
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId);
+    let q = selectInOrganization(db, 'organization_entitlements', columns, { accountId, organizationId });
     if (filters.kind) q = q.where('kind', '=', filters.kind);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page);
   },
 
   /** Every entitlement of the organization (the overview shows them all, with their term status). */
   async listAll(db: Kysely<Schema>, accountId: string, organizationId: string): Promise<EntitlementRow[]> {
-    return db
-      .selectFrom('organization_entitlements')
-      .select(columns)
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
+    return selectInOrganization(db, 'organization_entitlements', columns, { accountId, organizationId })
       .orderBy('id')
       .execute();
   },
@@ -126,12 +109,9 @@ export const entitlementRepository = {
   },
 
   async delete(db: Kysely<Schema>, accountId: string, organizationId: string, id: string): Promise<boolean> {
-    const r = await db
-      .deleteFrom('organization_entitlements')
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'organization_entitlements', accountId, {
+      organization_id: organizationId,
+      id,
+    });
   },
 };

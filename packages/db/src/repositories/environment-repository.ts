@@ -3,6 +3,7 @@
 import type { EnvironmentKind } from '@licentia/core';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
+import { deleteScopedRow, selectInOrganization } from './scoped-rows.ts';
 
 export interface EnvironmentRow {
   id: string;
@@ -50,22 +51,14 @@ export const environmentRepository = {
     organizationId: string,
     id: string,
   ): Promise<EnvironmentRow | undefined> {
-    return db
-      .selectFrom('environments')
-      .select(columns)
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
+    return selectInOrganization(db, 'environments', columns, { accountId, organizationId })
       .where('id', '=', id)
       .executeTakeFirst();
   },
 
   /** Every environment of the organization, production ones first, then by creation. */
   async listAll(db: Kysely<Schema>, accountId: string, organizationId: string): Promise<EnvironmentRow[]> {
-    return db
-      .selectFrom('environments')
-      .select(columns)
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
+    return selectInOrganization(db, 'environments', columns, { accountId, organizationId })
       .orderBy('id')
       .execute();
   },
@@ -94,13 +87,7 @@ export const environmentRepository = {
 
   /** Deletes the environment; its accounts and permission groups go with it (ON DELETE CASCADE). */
   async delete(db: Kysely<Schema>, accountId: string, organizationId: string, id: string): Promise<boolean> {
-    const r = await db
-      .deleteFrom('environments')
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'environments', accountId, { organization_id: organizationId, id });
   },
 
   async countInstalledLicenses(

@@ -2,7 +2,8 @@
 // typed default value kept as JSON.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export type FeatureValueJson = number | string | boolean;
 
@@ -71,15 +72,7 @@ export const featureRepository = {
     productId: string,
     page: PageRequest,
   ): Promise<Page<FeatureRow>> {
-    let q = select(db, accountId, productId);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(select(db, accountId, productId), 'id', page);
   },
 
   /** Deletes and returns the feature, or undefined when the product has no such feature. */

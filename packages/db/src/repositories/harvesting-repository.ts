@@ -2,6 +2,7 @@
 // method takes the account and organization explicitly: another tenant's agent reads as missing.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Schema } from '../schema.ts';
+import { deleteScopedRow, selectInOrganization } from './scoped-rows.ts';
 
 type Scope = { accountId: string; organizationId: string };
 
@@ -42,11 +43,7 @@ const agentColumns = [
 ] as const;
 
 const agents = (db: Kysely<Schema>, s: Scope) =>
-  db
-    .selectFrom('harvesting_agents')
-    .select(agentColumns)
-    .where('account_id', '=', s.accountId)
-    .where('organization_id', '=', s.organizationId);
+  selectInOrganization(db, 'harvesting_agents', agentColumns, s);
 
 export const harvestingRepository = {
   async insertGroup(
@@ -79,21 +76,11 @@ export const harvestingRepository = {
   },
 
   async listGroups(db: Kysely<Schema>, s: Scope): Promise<HarvestingGroupRow[]> {
-    return db
-      .selectFrom('harvesting_groups')
-      .select(groupColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
-      .orderBy('id')
-      .execute();
+    return selectInOrganization(db, 'harvesting_groups', groupColumns, s).orderBy('id').execute();
   },
 
   async getGroup(db: Kysely<Schema>, s: Scope, id: string): Promise<HarvestingGroupRow | undefined> {
-    return db
-      .selectFrom('harvesting_groups')
-      .select(groupColumns)
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
+    return selectInOrganization(db, 'harvesting_groups', groupColumns, s)
       .where('id', '=', id)
       .executeTakeFirst();
   },
@@ -125,13 +112,7 @@ export const harvestingRepository = {
       .where('account_id', '=', s.accountId)
       .where('harvesting_group_id', '=', id)
       .execute();
-    const r = await trx
-      .deleteFrom('harvesting_groups')
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
+    return deleteScopedRow(trx, 'harvesting_groups', s.accountId, { organization_id: s.organizationId, id });
   },
 
   /** Registers the host's agent, or returns the existing one (hosts compare without case). */
@@ -201,13 +182,7 @@ export const harvestingRepository = {
   },
 
   async deleteAgent(db: Kysely<Schema>, s: Scope, id: string): Promise<boolean> {
-    const r = await db
-      .deleteFrom('harvesting_agents')
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
+    return deleteScopedRow(db, 'harvesting_agents', s.accountId, { organization_id: s.organizationId, id });
   },
 
   /** The license and pool of each of `leaseIds` held in the organization (others are absent). */

@@ -9,7 +9,9 @@ import {
 } from '@licentia/core';
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { containsText } from './text-search.ts';
 
 export interface LicenseRow {
   id: string;
@@ -101,9 +103,6 @@ function select(db: Kysely<Schema>) {
     ]);
 }
 
-/** `%`, `_` and `\` are LIKE wildcards: a search for "50%" must match the text "50%". */
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export const licenseRepository = {
   async insert(db: Kysely<Schema>, accountId: string, row: NewLicense, at: Date): Promise<LicenseRow> {
     await db
@@ -161,23 +160,11 @@ export const licenseRepository = {
     if (filters.status) q = q.where('l.status', '=', filters.status);
     if (filters.model) q = q.where('l.model', '=', filters.model);
     if (filters.q) {
-      const like = `%${likeEscape(filters.q.toLowerCase())}%`;
-      q = q.where((eb) =>
-        eb.or([
-          eb(sql`lower(coalesce(l.name, ''))`, 'like', like),
-          eb(sql`lower(l.id)`, 'like', like),
-          eb(sql`lower(l.key_hint)`, 'like', like),
-        ]),
+      q = q.where(
+        containsText(filters.q, [sql`lower(coalesce(l.name, ''))`, sql`lower(l.id)`, sql`lower(l.key_hint)`]),
       );
     }
-    if (page.after) q = q.where('l.id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('l.id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'l.id', page);
   },
 
   /** Apply `changes`, bump the revision (snapshot caches compare it) and `updated_at`. */

@@ -3,7 +3,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
 import type { LicenseServerStatus } from '../usage-schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { deleteScopedRow, selectInOrganization } from './scoped-rows.ts';
 
 export interface LicenseServerRow {
   id: string;
@@ -50,12 +52,7 @@ const columns = [
 
 type Scope = { accountId: string; organizationId: string };
 
-const scoped = (db: Kysely<Schema>, s: Scope) =>
-  db
-    .selectFrom('license_servers')
-    .select(columns)
-    .where('account_id', '=', s.accountId)
-    .where('organization_id', '=', s.organizationId);
+const scoped = (db: Kysely<Schema>, s: Scope) => selectInOrganization(db, 'license_servers', columns, s);
 
 export const licenseServerRepository = {
   async insert(
@@ -91,15 +88,7 @@ export const licenseServerRepository = {
   },
 
   async list(db: Kysely<Schema>, s: Scope, page: PageRequest): Promise<Page<LicenseServerRow>> {
-    let q = scoped(db, s);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(scoped(db, s), 'id', page);
   },
 
   async update(
@@ -159,12 +148,6 @@ export const licenseServerRepository = {
   },
 
   async delete(db: Kysely<Schema>, s: Scope, id: string): Promise<boolean> {
-    const result = await db
-      .deleteFrom('license_servers')
-      .where('account_id', '=', s.accountId)
-      .where('organization_id', '=', s.organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return deleteScopedRow(db, 'license_servers', s.accountId, { organization_id: s.organizationId, id });
   },
 };

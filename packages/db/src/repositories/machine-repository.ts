@@ -2,9 +2,10 @@
 // (`lockLicense` … in one transaction), so max machines holds under any concurrency.
 import type { Kysely, Transaction } from 'kysely';
 import type { Schema } from '../schema.ts';
+import { keysetPage } from './keyset-page.ts';
 import type { LicenseSnapshotRow } from './license-snapshot-repository.ts';
 import { licenseTermsColumns } from './license-snapshot-repository.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export interface MachineRow {
   id: string;
@@ -230,13 +231,6 @@ export const machineRepository = {
       .where('account_id', '=', accountId)
       .where('license_id', '=', licenseId);
     if (!includeDeactivated) query = query.where('deactivated_at', 'is', null);
-    if (page.after) query = query.where('id', '>', page.after);
-    return toPage(
-      await query
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(query, 'id', page);
   },
 };

@@ -2,7 +2,8 @@
 // organization of the account) or one organization's portal (audience ORGANIZATION).
 import type { Kysely } from 'kysely';
 import type { NotificationsTable, Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export type NotificationAudience = NotificationsTable['audience'];
 
@@ -75,14 +76,7 @@ export const notificationRepository = {
   ): Promise<Page<NotificationRow>> {
     let q = inbox(db, accountId, box).select(columns);
     if (options.unreadOnly) q = q.where('read_at', 'is', null);
-    if (page.after) q = q.where('id', '<', page.after);
-    return toPage(
-      await q
-        .orderBy('id', 'desc')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page, 'desc');
   },
 
   async countUnread(db: Kysely<Schema>, accountId: string, box: Inbox): Promise<number> {

@@ -2,7 +2,9 @@
 // a row of another account is indistinguishable from a missing one.
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { softDeleteLive } from './scoped-rows.ts';
 
 export interface OrganizationRow {
   id: string;
@@ -48,14 +50,7 @@ export const organizationRepository = {
       .where('account_id', '=', accountId)
       .where('deleted_at', 'is', null);
     if (onlyId) q = q.where('id', '=', onlyId);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page);
   },
 
   async rename(
@@ -75,14 +70,7 @@ export const organizationRepository = {
   },
 
   async softDelete(db: Kysely<Schema>, accountId: string, id: string, at: Date): Promise<boolean> {
-    const r = await db
-      .updateTable('organizations')
-      .set({ deleted_at: at })
-      .where('account_id', '=', accountId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return r.numUpdatedRows > 0n;
+    return softDeleteLive(db, 'organizations', accountId, id, at);
   },
 
   async count(db: Kysely<Schema>, accountId?: string): Promise<number> {

@@ -3,8 +3,10 @@
 import type { UserLicenseType } from '@licentia/core';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
+import { keysetPage, keysetRows } from './keyset-page.ts';
 import { type Page, type PageRequest, toPage } from './page.ts';
-import { type PersonRow, personRepository } from './person-repository.ts';
+import { type PersonRow, personColumns, personRepository } from './person-repository.ts';
+import { deleteScopedRow } from './scoped-rows.ts';
 
 export interface PermissionGroupRow {
   id: string;
@@ -87,11 +89,7 @@ export const permissionGroupRepository = {
   ): Promise<Page<PermissionGroupRow>> {
     let q = scoped(db, accountId, organizationId);
     if (filters.environmentId) q = q.where('g.environment_id', '=', filters.environmentId);
-    if (page.after) q = q.where('g.id', '>', page.after);
-    const rows = await q
-      .orderBy('g.id')
-      .limit(page.limit + 1)
-      .execute();
+    const rows = await keysetRows(q, 'g.id', page);
     return toPage(rows.map(withCount), page.limit);
   },
 
@@ -119,13 +117,7 @@ export const permissionGroupRepository = {
 
   /** Deletes the group and its memberships; the members keep their environment accounts. */
   async delete(db: Kysely<Schema>, accountId: string, organizationId: string, id: string): Promise<boolean> {
-    const r = await db
-      .deleteFrom('permission_groups')
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'permission_groups', accountId, { organization_id: organizationId, id });
   },
 
   async listMembers(
@@ -134,30 +126,13 @@ export const permissionGroupRepository = {
     groupId: string,
     page: PageRequest,
   ): Promise<Page<PersonRow>> {
-    let q = db
+    const q = db
       .selectFrom('permission_group_members as m')
       .innerJoin('people as p', 'p.id', 'm.person_id')
-      .select([
-        'p.id',
-        'p.account_id as accountId',
-        'p.organization_id as organizationId',
-        'p.username',
-        'p.email',
-        'p.name',
-        'p.status',
-        'p.created_at as createdAt',
-        'p.updated_at as updatedAt',
-      ])
+      .select(personColumns)
       .where('m.account_id', '=', accountId)
       .where('m.group_id', '=', groupId);
-    if (page.after) q = q.where('p.id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('p.id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'p.id', page);
   },
 
   /**
@@ -191,13 +166,10 @@ export const permissionGroupRepository = {
     groupId: string,
     personId: string,
   ): Promise<boolean> {
-    const r = await db
-      .deleteFrom('permission_group_members')
-      .where('account_id', '=', accountId)
-      .where('group_id', '=', groupId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'permission_group_members', accountId, {
+      group_id: groupId,
+      person_id: personId,
+    });
   },
 
   /** The groups a person belongs to, in every environment. */

@@ -2,7 +2,10 @@
 // method takes the account id (and the organization id): another tenant's person is a missing one.
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { deleteScopedRow, selectInOrganization } from './scoped-rows.ts';
+import { containsText } from './text-search.ts';
 
 export type PersonStatus = 'ACTIVE' | 'DISABLED';
 
@@ -35,7 +38,8 @@ export interface EnvironmentAccountRow {
   createdAt: Date;
 }
 
-const columns = [
+/** A person's columns, the table aliased `p` (group member lists read the same rows). */
+export const personColumns = [
   'p.id',
   'p.account_id as accountId',
   'p.organization_id as organizationId',
@@ -47,12 +51,16 @@ const columns = [
   'p.updated_at as updatedAt',
 ] as const;
 
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const environmentAccountColumns = [
+  'environment_id as environmentId',
+  'person_id as personId',
+  'created_at as createdAt',
+] as const;
 
 function scoped(db: Kysely<Schema>, accountId: string, organizationId: string) {
   return db
     .selectFrom('people as p')
-    .select(columns)
+    .select(personColumns)
     .where('p.account_id', '=', accountId)
     .where('p.organization_id', '=', organizationId);
 }
@@ -92,11 +100,7 @@ export const personRepository = {
     organizationId: string,
     id: string,
   ): Promise<PersonStatus | undefined> {
-    const row = await db
-      .selectFrom('people')
-      .select('status')
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
+    const row = await selectInOrganization(db, 'people', ['status'], { accountId, organizationId })
       .where('id', '=', id)
       .executeTakeFirst();
     return row?.status as PersonStatus | undefined;
@@ -119,11 +123,10 @@ export const personRepository = {
     accountId: string,
     organizationId: string,
   ): Promise<Pick<PersonRow, 'id' | 'username' | 'name' | 'email'>[]> {
-    return db
-      .selectFrom('people')
-      .select(['id', 'username', 'name', 'email'])
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
+    return selectInOrganization(db, 'people', ['id', 'username', 'name', 'email'], {
+      accountId,
+      organizationId,
+    })
       .orderBy('id')
       .execute();
   },
@@ -150,23 +153,9 @@ export const personRepository = {
       );
     }
     if (filters.q) {
-      const like = `%${likeEscape(filters.q.toLowerCase())}%`;
-      q = q.where((eb) =>
-        eb.or([
-          eb(sql`lower(p.username)`, 'like', like),
-          eb(sql`lower(p.name)`, 'like', like),
-          eb(sql`lower(p.email)`, 'like', like),
-        ]),
-      );
+      q = q.where(containsText(filters.q, [sql`lower(p.username)`, sql`lower(p.name)`, sql`lower(p.email)`]));
     }
-    if (page.after) q = q.where('p.id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('p.id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'p.id', page);
   },
 
   async update(
@@ -189,13 +178,7 @@ export const personRepository = {
 
   /** Deletes the person with their environment accounts, group memberships and seats (ON DELETE CASCADE). */
   async delete(db: Kysely<Schema>, accountId: string, organizationId: string, id: string): Promise<boolean> {
-    const r = await db
-      .deleteFrom('people')
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'people', accountId, { organization_id: organizationId, id });
   },
 
   async listEnvironmentAccounts(
@@ -204,11 +187,10 @@ export const personRepository = {
     organizationId: string,
     personId: string,
   ): Promise<EnvironmentAccountRow[]> {
-    return db
-      .selectFrom('environment_accounts')
-      .select(['environment_id as environmentId', 'person_id as personId', 'created_at as createdAt'])
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
+    return selectInOrganization(db, 'environment_accounts', environmentAccountColumns, {
+      accountId,
+      organizationId,
+    })
       .where('person_id', '=', personId)
       .orderBy('environment_id')
       .execute();
@@ -251,13 +233,10 @@ export const personRepository = {
         eb.selectFrom('permission_groups').select('id').where('environment_id', '=', environmentId),
       )
       .execute();
-    const r = await db
-      .deleteFrom('environment_accounts')
-      .where('account_id', '=', accountId)
-      .where('organization_id', '=', organizationId)
-      .where('environment_id', '=', environmentId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'environment_accounts', accountId, {
+      organization_id: organizationId,
+      environment_id: environmentId,
+      person_id: personId,
+    });
   },
 };

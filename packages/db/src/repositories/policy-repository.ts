@@ -3,6 +3,7 @@
 import { type LicenseModel, POLICY_DEFAULTS, type ValidPolicyInput } from '@licentia/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { PoliciesTable, Schema } from '../schema.ts';
+import { keysetRows } from './keyset-page.ts';
 import { type Page, type PageRequest, toPage } from './page.ts';
 
 export type PolicyRow = ValidPolicyInput & {
@@ -76,11 +77,7 @@ export const policyRepository = {
     let q = live(db, accountId);
     if (filter.productId) q = q.where('product_id', '=', filter.productId);
     if (filter.model) q = q.where('model', '=', filter.model);
-    if (page.after) q = q.where('id', '>', page.after);
-    const rows = await q
-      .orderBy('id')
-      .limit(page.limit + 1)
-      .execute();
+    const rows = await keysetRows(q, 'id', page);
     return toPage(rows.map(toRow), page.limit);
   },
 

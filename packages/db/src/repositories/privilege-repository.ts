@@ -2,7 +2,8 @@
 // account and organization ids: another tenant's person holds nothing here.
 import type { Kysely } from 'kysely';
 import type { PersonPrivilegesTable, Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export type PrivilegeName = PersonPrivilegesTable['privilege'];
 
@@ -126,7 +127,7 @@ export const privilegeRepository = {
     organizationId: string,
     page: PageRequest,
   ): Promise<Page<PrivilegedPerson>> {
-    let q = db
+    const q = db
       .selectFrom('people as p')
       .select(['p.id', 'p.organization_id as organizationId', 'p.name', 'p.email', 'p.status'])
       .where('p.account_id', '=', accountId)
@@ -139,14 +140,7 @@ export const privilegeRepository = {
             .whereRef('pp.person_id', '=', 'p.id'),
         ),
       );
-    if (page.after) q = q.where('p.id', '>', page.after);
-    const people = toPage(
-      await q
-        .orderBy('p.id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    const people = await keysetPage(q, 'p.id', page);
     const ids = people.data.map((p) => p.id);
     const grants =
       ids.length === 0

@@ -2,7 +2,9 @@
 // rows are invisible to every read, and their code becomes free for a new product.
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { softDeleteLive } from './scoped-rows.ts';
 
 export interface ProductRow {
   id: string;
@@ -102,14 +104,7 @@ export const productRepository = {
   ): Promise<Page<ProductRow>> {
     let q = live(db, accountId);
     if (filter.kind) q = q.where('kind', '=', filter.kind);
-    if (page.after) q = q.where('id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'id', page);
   },
 
   /** Ids of the live add-ons that require `id`: a base product they depend on cannot go away. */
@@ -145,13 +140,6 @@ export const productRepository = {
   },
 
   async softDelete(db: Kysely<Schema>, accountId: string, id: string, at: Date): Promise<boolean> {
-    const r = await db
-      .updateTable('products')
-      .set({ deleted_at: at })
-      .where('account_id', '=', accountId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return r.numUpdatedRows > 0n;
+    return softDeleteLive(db, 'products', accountId, id, at);
   },
 };

@@ -4,7 +4,9 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
+import { deleteScopedRow } from './scoped-rows.ts';
 
 /** A license of an organization as seats and the overview see it. */
 export interface SeatLicenseRow {
@@ -145,13 +147,7 @@ export const seatRepository = {
     licenseId: string,
     personId: string,
   ): Promise<boolean> {
-    const r = await db
-      .deleteFrom('seat_assignments')
-      .where('account_id', '=', accountId)
-      .where('license_id', '=', licenseId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    return deleteScopedRow(db, 'seat_assignments', accountId, { license_id: licenseId, person_id: personId });
   },
 
   /** Move the seat of `fromPersonId` to `toPersonId`; the assignment time restarts. */
@@ -179,7 +175,7 @@ export const seatRepository = {
     licenseId: string,
     page: PageRequest,
   ): Promise<Page<SeatHolderRow & { id: string }>> {
-    let q = db
+    const q = db
       .selectFrom('seat_assignments as s')
       .innerJoin('people as p', 'p.id', 's.person_id')
       .select([
@@ -193,14 +189,7 @@ export const seatRepository = {
       ])
       .where('s.account_id', '=', accountId)
       .where('s.license_id', '=', licenseId);
-    if (page.after) q = q.where('p.id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('p.id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(q, 'p.id', page);
   },
 
   /** The seats a person holds, with their licenses. */

@@ -2,7 +2,8 @@
 // Lists and lookups take the tenant scope explicitly (account, and organization for org tokens).
 import type { Kysely } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export interface TokenRow {
   id: string;
@@ -99,15 +100,7 @@ export const tokenRepository = {
   },
 
   async list(db: Kysely<Schema>, scope: TokenScope, page: PageRequest): Promise<Page<TokenRow>> {
-    let q = scoped(db, scope);
-    if (page.after) q = q.where('api_tokens.id', '>', page.after);
-    return toPage(
-      await q
-        .orderBy('api_tokens.id')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(scoped(db, scope), 'api_tokens.id', page);
   },
 
   async revoke(db: Kysely<Schema>, scope: TokenScope, id: string, at: Date): Promise<TokenRow | undefined> {

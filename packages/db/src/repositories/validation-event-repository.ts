@@ -2,7 +2,8 @@
 // in a validation's request path) and read newest first.
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../schema.ts';
-import { type Page, type PageRequest, toPage } from './page.ts';
+import { keysetPage } from './keyset-page.ts';
+import type { Page, PageRequest } from './page.ts';
 
 export interface ValidationEventRow {
   id: string;
@@ -72,18 +73,11 @@ export const validationEventRepository = {
     licenseId: string,
     page: PageRequest,
   ): Promise<Page<ValidationEventRow>> {
-    let query = db
+    const query = db
       .selectFrom('validation_events')
       .select(columns)
       .where('account_id', '=', accountId)
       .where('license_id', '=', licenseId);
-    if (page.after) query = query.where('id', '<', page.after);
-    return toPage(
-      await query
-        .orderBy('id', 'desc')
-        .limit(page.limit + 1)
-        .execute(),
-      page.limit,
-    );
+    return keysetPage(query, 'id', page, 'desc');
   },
 };
