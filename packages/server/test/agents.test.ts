@@ -114,6 +114,22 @@ forEachEngine('harvesting agents', (engine) => {
     assert.ok(outside);
   });
 
+  it('refuses a second harvesting group of the same name in any case (409 CONFLICT); another organization may use it', async () => {
+    const t = getApp();
+    const tenant = await newTenant(t);
+    const other = await newTenant(t);
+    const create = (x: Tenant, name: string) =>
+      call(t, 'POST', `${orgPath(x)}/harvesting-groups`, {
+        token: x.tokens.orgAdmin,
+        body: { name, idleMinutes: 30 },
+      });
+    assert.equal((await create(tenant, 'Night Shift')).status, 201);
+    const again = await create(tenant, 'night SHIFT');
+    assert.equal(again.status, 409, again.body);
+    assert.equal(again.json.code, 'CONFLICT');
+    assert.equal((await create(other, 'Night Shift')).status, 201);
+  });
+
   describe('idle reports', () => {
     async function harvestingSetup(
       t: TestApp,

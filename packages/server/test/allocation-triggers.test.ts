@@ -125,6 +125,22 @@ forEachEngine('allocation triggers', (engine) => {
     assert.equal(self.json.code, 'GROUP_CYCLE');
   });
 
+  it('refuses a second group of the same name in any case (409 CONFLICT); another organization may use it', async () => {
+    const t = getApp();
+    const x = await newTenant(t);
+    const other = await newTenant(t);
+    const create = (tenant: Tenant, name: string) =>
+      call(t, 'POST', `${allocPath(tenant)}/groups`, {
+        token: tenant.tokens.admin,
+        body: { name, kind: 'GROUP' },
+      });
+    assert.equal((await create(x, 'Design Team')).status, 201);
+    const again = await create(x, 'DESIGN team');
+    assert.equal(again.status, 409, again.body);
+    assert.equal(again.json.code, 'CONFLICT');
+    assert.equal((await create(other, 'Design Team')).status, 201);
+  });
+
   it('importing a license file recomputes exactly the holders of the products that changed', async () => {
     const t = getApp();
     const x = await newTenant(t);

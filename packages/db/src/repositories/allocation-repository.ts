@@ -189,11 +189,9 @@ export const allocationRepository = {
   },
 
   async groupNameTaken(db: Kysely<Schema>, s: AllocationScope, name: string): Promise<boolean> {
-    const row = await db
-      .selectFrom('allocation_groups')
-      .select('id')
-      .where('organization_id', '=', s.organizationId)
-      .where(sql`lower(name)`, '=', name.toLowerCase())
+    // Compared by the database's lower(), as the unique index on the name compares.
+    const row = await selectInOrganization(db, 'allocation_groups', ['id'], s)
+      .where(sql<boolean>`lower(name) = lower(${name})`)
       .executeTakeFirst();
     return row !== undefined;
   },

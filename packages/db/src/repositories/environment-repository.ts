@@ -56,7 +56,7 @@ export const environmentRepository = {
       .executeTakeFirst();
   },
 
-  /** Every environment of the organization, production ones first, then by creation. */
+  /** Every environment of the organization in creation order (ids are time-sortable). */
   async listAll(db: Kysely<Schema>, accountId: string, organizationId: string): Promise<EnvironmentRow[]> {
     return selectInOrganization(db, 'environments', columns, { accountId, organizationId })
       .orderBy('id')

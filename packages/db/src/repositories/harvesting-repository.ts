@@ -66,10 +66,7 @@ export const harvestingRepository = {
   },
 
   async groupNameTaken(db: Kysely<Schema>, s: Scope, name: string): Promise<boolean> {
-    const row = await db
-      .selectFrom('harvesting_groups')
-      .select('id')
-      .where('organization_id', '=', s.organizationId)
+    const row = await selectInOrganization(db, 'harvesting_groups', ['id'], s)
       .where(sql<boolean>`lower(name) = lower(${name})`)
       .executeTakeFirst();
     return row !== undefined;
