@@ -1,7 +1,8 @@
 // Small shared building blocks for pages: error banners, empty states, page headers, buttons that
-// ask for a second click before doing something destructive.
+// ask for a second click before doing something destructive, and the end of a paged list.
 import { type ReactNode, useEffect, useState } from 'react';
 import { describeError } from '../api/api-error.ts';
+import type { PagedList } from './use-paged-list.ts';
 
 export function ErrorBanner(props: { error: unknown; testId?: string }) {
   if (!props.error) return null;
@@ -69,5 +70,22 @@ export function LoadMore(props: { hasMore: boolean; loading: boolean; onClick: (
         {props.loading ? 'Loading…' : 'Load more'}
       </button>
     </div>
+  );
+}
+
+/**
+ * What follows a paged list's table: `empty` once the first page came back with nothing (not while
+ * it loads, so the note never flashes), and "Load more" while pages remain.
+ */
+export function ListEnd(props: {
+  list: Pick<PagedList<unknown>, 'items' | 'loading' | 'hasMore' | 'loadMore'>;
+  empty: ReactNode;
+}) {
+  const { list } = props;
+  return (
+    <>
+      {!list.loading && list.items.length === 0 && <EmptyState>{props.empty}</EmptyState>}
+      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+    </>
   );
 }

@@ -4,36 +4,20 @@
 // full recompute.
 import { useState } from 'react';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { useChosenAccount } from '../products/chosen-account.ts';
-import { AccountPicker } from '../shell/account-picker.tsx';
-import { useHashPath } from '../shell/app-shell.tsx';
-import { OrganizationPicker } from '../shell/organization-picker.tsx';
+import { OrganizationRoutePickers, useOrganizationRoute } from '../shell/organization-picker.tsx';
 import { AllocationActivity } from './allocation-activity.tsx';
 import { ConsumptionChart } from './consumption-chart.tsx';
 import { EnvironmentTable, ProductTable, ReleaseTable, UserLicenseTable } from './consumption-tables.tsx';
 
-function open(accountId: string, organizationId: string) {
-  window.location.hash = `#/allocation/${encodeURIComponent(accountId)}/${encodeURIComponent(organizationId)}`;
-}
-
 export function AllocationPage() {
-  const { api, me } = useSignedIn();
-  const [pathAccount, pathOrg] = useHashPath();
-  const [chosen, setChosen] = useChosenAccount();
-  const accountId = me.accountId ?? pathAccount ?? chosen;
-  const organizationId = me.organizationId ?? (pathAccount === accountId ? (pathOrg ?? '') : '');
+  const { api } = useSignedIn();
+  const route = useOrganizationRoute('allocation');
+  const { accountId, organizationId } = route;
   const [version, setVersion] = useState(0);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const orgs = useResource(
-    () =>
-      accountId && !me.organizationId
-        ? api.listOrganizations(accountId, { limit: 200 })
-        : Promise.resolve({ data: [], nextCursor: null }),
-    `allocation-orgs:${accountId}`,
-  );
+  const action = useAction();
   const report = useResource(
     () =>
       accountId && organizationId
@@ -42,19 +26,8 @@ export function AllocationPage() {
     `allocation:${accountId}:${organizationId}:${version}`,
   );
 
-  async function act(work: () => Promise<void>) {
-    setBusy(true);
-    setActionError(null);
-    try {
-      await work();
-    } catch (error) {
-      setActionError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
   const downloadCsv = () =>
-    act(async () => {
+    action.run(async () => {
       const csv = await api.allocationConsumptionCsv(accountId, organizationId);
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
       const link = Object.assign(document.createElement('a'), {
@@ -65,7 +38,7 @@ export function AllocationPage() {
       URL.revokeObjectURL(url);
     });
   const recompute = () =>
-    act(async () => {
+    action.run(async () => {
       await api.recomputeAllocation(accountId, organizationId);
       setVersion((v) => v + 1);
     });
@@ -78,19 +51,11 @@ export function AllocationPage() {
         description="Effective licenses per person after the ranking rules: what is consumed, what was released and why."
         actions={
           <>
-            {!me.accountId && <AccountPicker value={accountId} onChange={(next) => setChosen(next)} />}
-            {!me.organizationId && (
-              <OrganizationPicker
-                value={organizationId}
-                organizations={orgs.data?.data ?? []}
-                onChange={(next) => open(accountId, next)}
-                testId="allocation-org-picker"
-              />
-            )}
+            <OrganizationRoutePickers route={route} testId="allocation-org-picker" />
             <button
               type="button"
               className="button button-ghost"
-              disabled={!data || busy}
+              disabled={!data || action.busy}
               onClick={downloadCsv}
             >
               Export CSV
@@ -98,7 +63,7 @@ export function AllocationPage() {
             <button
               type="button"
               className="button"
-              disabled={!data || busy}
+              disabled={!data || action.busy}
               onClick={recompute}
               data-testid="allocation-recompute"
             >
@@ -108,7 +73,7 @@ export function AllocationPage() {
         }
       />
       <ErrorBanner error={report.error} />
-      <ErrorBanner error={actionError} testId="allocation-action-error" />
+      <ErrorBanner error={action.error} testId="allocation-action-error" />
       {!organizationId && <EmptyState>Choose an organization to see its license consumption.</EmptyState>}
       {data && (
         <div className="stack" data-testid="allocation-report">

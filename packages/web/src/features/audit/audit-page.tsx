@@ -2,7 +2,7 @@
 // on the server to prove nothing was altered or removed.
 import { useState } from 'react';
 import type { AuditVerification, ChainVerification } from '../../api/api-types.ts';
-import { EmptyState, ErrorBanner, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ErrorBanner, ListEnd, PageHeader } from '../../ui/feedback.tsx';
 import { formatChanges, formatCount, formatDateTime, shortHash, shortId } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
@@ -127,8 +127,7 @@ export function AuditPage() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && <EmptyState>No events in this chain yet.</EmptyState>}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+        <ListEnd list={list} empty="No events in this chain yet." />
       </section>
     </>
   );

@@ -2,9 +2,9 @@
 // by status and customer, open one (`#/request-queue/<accountId>/<id>`) to take it in progress,
 // resolve or reject it with a comment, and talk with the customer in its thread.
 import { useState } from 'react';
-import { CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '../../api/change-request-endpoints.ts';
-import { EmptyState, LoadMore, PageHeader } from '../../ui/feedback.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import type { ChangeRequestStatus } from '../../api/change-request-endpoints.ts';
+import { PageHeader } from '../../ui/feedback.tsx';
+import { Picker } from '../../ui/select-field.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
@@ -14,7 +14,8 @@ import { useChosenAccount } from '../products/chosen-account.ts';
 import { AccountPicker } from '../shell/account-picker.tsx';
 import { useHashPath } from '../shell/app-shell.tsx';
 import { ChangeRequestDetail } from './change-request-detail.tsx';
-import { KIND_LABELS, STATUS_LABELS, StatusBadge } from './change-request-format.tsx';
+import { STATUS_LABELS } from './change-request-format.tsx';
+import { ChangeRequestTable, queuedRequestHref, StatusFilter } from './change-request-list.tsx';
 
 function QueuedRequest(props: { accountId: string; id: string; orgNames: ReadonlyMap<string, string> }) {
   const { api, can } = useSignedIn();
@@ -72,77 +73,28 @@ export function ChangeRequestQueuePage() {
         actions={
           <>
             <AccountPicker value={accountId} onChange={setChosen} />
-            <label className="picker">
-              <span className="picker-label">Customer</span>
-              <select
-                value={organizationId}
-                onChange={(e) => setOrganizationId(e.target.value)}
-                data-testid="queue-organization"
-              >
-                <option value="">All customers</option>
-                {orgs.data?.data.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="picker">
-              <span className="picker-label">Status</span>
-              <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="queue-status">
-                <option value="">Any</option>
-                {CHANGE_REQUEST_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Picker
+              label="Customer"
+              value={organizationId}
+              onChange={setOrganizationId}
+              options={orgs.data?.data ?? []}
+              placeholder="All customers"
+              testId="queue-organization"
+            />
+            <StatusFilter value={status} onChange={setStatus} testId="queue-status" />
           </>
         }
       />
       <ProblemBanner error={list.error} />
-      <section className="card card-flush">
-        <table className="table" data-testid="request-queue">
-          <thead>
-            <tr>
-              <th>Case</th>
-              <th>Customer</th>
-              <th>Subject</th>
-              <th>Kind</th>
-              <th>Status</th>
-              <th>Filed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((r) => (
-              <tr key={r.id} data-testid="queue-row" data-case={r.caseNumber}>
-                <td className="mono">
-                  <a
-                    href={`#/request-queue/${encodeURIComponent(accountId)}/${encodeURIComponent(r.id)}`}
-                    data-testid="open-queued-request"
-                  >
-                    {r.caseNumber}
-                  </a>
-                </td>
-                <td>{orgNames.get(r.organizationId) ?? r.organizationId}</td>
-                <td className="strong">{r.subject}</td>
-                <td>{KIND_LABELS[r.kind]}</td>
-                <td>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td>{formatDateTime(r.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!list.loading && list.items.length === 0 && (
-          <EmptyState>
-            No change requests{status ? ` with status ${STATUS_LABELS[status as ChangeRequestStatus]}` : ''}.
-          </EmptyState>
-        )}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
-      </section>
+      <ChangeRequestTable
+        list={list}
+        testId="request-queue"
+        rowTestId="queue-row"
+        linkTestId="open-queued-request"
+        href={(r) => queuedRequestHref(accountId, r.id)}
+        customerOf={(r) => orgNames.get(r.organizationId) ?? r.organizationId}
+        empty={`No change requests${status ? ` with status ${STATUS_LABELS[status as ChangeRequestStatus]}` : ''}.`}
+      />
     </>
   );
 }

@@ -5,10 +5,10 @@ import { useState } from 'react';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
 import type { Plan } from '../../api/organization-types.ts';
 import { EmptyState, PageHeader } from '../../ui/feedback.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import { useAction } from '../../ui/use-action.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { KIND_LABELS, StatusBadge } from '../change-requests/change-request-format.tsx';
+import { ChangeRequestRow, queuedRequestHref } from '../change-requests/change-request-list.tsx';
 import { Environments } from '../environments/environments-page.tsx';
 import { ProblemBanner } from '../portal/problem-banner.tsx';
 import { Tabs } from '../portal/tabs.tsx';
@@ -31,19 +31,12 @@ function CustomerRequests(props: { scope: OrgScope }) {
       <table className="table" data-testid="customer-requests">
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} data-testid="customer-request-row" data-case={r.caseNumber}>
-              <td className="mono">
-                <a href={`#/request-queue/${encodeURIComponent(accountId)}/${encodeURIComponent(r.id)}`}>
-                  {r.caseNumber}
-                </a>
-              </td>
-              <td className="strong">{r.subject}</td>
-              <td>{KIND_LABELS[r.kind]}</td>
-              <td>
-                <StatusBadge status={r.status} />
-              </td>
-              <td>{formatDateTime(r.createdAt)}</td>
-            </tr>
+            <ChangeRequestRow
+              key={r.id}
+              request={r}
+              href={queuedRequestHref(accountId, r.id)}
+              testId="customer-request-row"
+            />
           ))}
         </tbody>
       </table>
@@ -59,23 +52,15 @@ export function CustomerDetail(props: { scope: OrgScope }) {
   const { scope } = props;
   const [tab, setTab] = useState<DetailTab>('overview');
   const [version, setVersion] = useState(0);
-  const [planError, setPlanError] = useState<unknown>(null);
-  const [planBusy, setPlanBusy] = useState(false);
+  const planChange = useAction();
   const org = useResource(() => api.getOrganization(scope), `organization:${scope.organizationId}`);
   const mayWrite = can('license:write');
 
-  async function choosePlan(plan: Plan) {
-    setPlanBusy(true);
-    setPlanError(null);
-    try {
+  const choosePlan = (plan: Plan) =>
+    planChange.run(async () => {
       await api.setPlan(scope, plan);
       setVersion((v) => v + 1);
-    } catch (caught) {
-      setPlanError(caught);
-    } finally {
-      setPlanBusy(false);
-    }
-  }
+    });
 
   return (
     <>
@@ -86,7 +71,7 @@ export function CustomerDetail(props: { scope: OrgScope }) {
         title={org.data?.name ?? 'Customer'}
         description="What this customer owns and uses, as their portal shows it, and what you manage for them."
       />
-      <ProblemBanner error={org.error ?? planError} />
+      <ProblemBanner error={org.error ?? planChange.error} />
       <div data-testid="customer-detail" data-organization-id={scope.organizationId}>
         <Tabs
           label="Customer"
@@ -104,7 +89,7 @@ export function CustomerDetail(props: { scope: OrgScope }) {
             scope={scope}
             version={version}
             onChoosePlan={mayWrite ? (plan) => void choosePlan(plan) : undefined}
-            planBusy={planBusy}
+            planBusy={planChange.busy}
           />
         )}
         {tab === 'entitlements' && (

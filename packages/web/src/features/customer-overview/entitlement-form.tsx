@@ -1,10 +1,13 @@
 // The vendor adds an entitlement to a customer: an integration, an organization-wide add-on, an
 // extra database instance or purchased user licenses (USER, LIGHT or MEMBER), with quantity and
 // term. Integrations and add-ons need a plan that includes them (NOT_INCLUDED_IN_PLAN otherwise).
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
 import type { EntitlementKind } from '../../api/organization-types.ts';
 import { FormFooter } from '../../ui/form-footer.tsx';
+import { codeOptions, SelectField } from '../../ui/select-field.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { ProblemBanner } from '../portal/problem-banner.tsx';
 
@@ -20,6 +23,15 @@ const KINDS: { kind: EntitlementKind; label: string; code: string; name: string 
   { kind: 'USER_LICENSE', label: 'User licenses', code: 'USER', name: 'User licenses' },
 ];
 
+const USER_LICENSE_TYPES = codeOptions(['USER', 'LIGHT', 'MEMBER']);
+
+/** A field caption with what leaving it empty means. */
+const hinted = (caption: string, hint: string) => (
+  <>
+    {caption} <span className="hint">{hint}</span>
+  </>
+);
+
 const dateInput = (value: string) => (value ? new Date(`${value}T00:00:00Z`).toISOString() : undefined);
 
 export function EntitlementForm(props: { scope: OrgScope; onAdded: () => void; onCancel: () => void }) {
@@ -30,115 +42,82 @@ export function EntitlementForm(props: { scope: OrgScope; onAdded: () => void; o
   const [quantity, setQuantity] = useState('1');
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const save = useAction();
   const preset = KINDS.find((k) => k.kind === kind)!;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.createEntitlement(props.scope, {
-        kind,
-        code: code.trim() || preset.code,
-        name: name.trim() || preset.name,
-        quantity: Number(quantity),
-        ...(startsAt ? { startsAt: dateInput(startsAt) } : {}),
-        ...(endsAt ? { endsAt: dateInput(endsAt) } : {}),
-      });
-      props.onAdded();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = save.handleSubmit(async () => {
+    await api.createEntitlement(props.scope, {
+      kind,
+      code: code.trim() || preset.code,
+      name: name.trim() || preset.name,
+      quantity: Number(quantity),
+      ...(startsAt ? { startsAt: dateInput(startsAt) } : {}),
+      ...(endsAt ? { endsAt: dateInput(endsAt) } : {}),
+    });
+    props.onAdded();
+  });
 
   return (
     <form className="card form-grid form-grid-3" onSubmit={submit} data-testid="entitlement-form">
-      <label className="field">
-        <span>Kind</span>
-        <select
-          value={kind}
-          onChange={(e) => {
-            setKind(e.target.value as EntitlementKind);
-            setCode('');
-          }}
-          data-testid="entitlement-kind"
-        >
-          {KINDS.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Kind"
+        value={kind}
+        onChange={(next) => {
+          setKind(next);
+          setCode('');
+        }}
+        options={KINDS.map((k) => ({ id: k.kind, name: k.label }))}
+        testId="entitlement-kind"
+      />
       {kind === 'USER_LICENSE' ? (
-        <label className="field">
-          <span>Type</span>
-          <select
-            value={code || 'USER'}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="entitlement-code"
-          >
-            <option value="USER">USER</option>
-            <option value="LIGHT">LIGHT</option>
-            <option value="MEMBER">MEMBER</option>
-          </select>
-        </label>
+        <SelectField
+          label="Type"
+          value={code || 'USER'}
+          onChange={setCode}
+          options={USER_LICENSE_TYPES}
+          testId="entitlement-code"
+        />
       ) : (
-        <label className="field">
-          <span>Code</span>
-          <input
-            value={code}
-            placeholder={preset.code}
-            maxLength={64}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="entitlement-code"
-          />
-        </label>
+        <TextField
+          label="Code"
+          value={code}
+          onChange={setCode}
+          placeholder={preset.code}
+          maxLength={64}
+          testId="entitlement-code"
+        />
       )}
-      <label className="field">
-        <span>Name</span>
-        <input
-          value={name}
-          placeholder={preset.name}
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="entitlement-name"
-        />
-      </label>
-      <label className="field">
-        <span>Quantity</span>
-        <input
-          type="number"
-          min={0}
-          value={quantity}
-          onChange={(e) => setQuantity(e.target.value)}
-          data-testid="entitlement-quantity"
-        />
-      </label>
-      <label className="field">
-        <span>
-          Starts <span className="hint">empty: now</span>
-        </span>
-        <input type="date" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>
-          Ends <span className="hint">empty: open-ended</span>
-        </span>
-        <input type="date" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
-      </label>
+      <TextField
+        label="Name"
+        value={name}
+        onChange={setName}
+        placeholder={preset.name}
+        maxLength={200}
+        testId="entitlement-name"
+      />
+      <TextField
+        label="Quantity"
+        type="number"
+        min={0}
+        value={quantity}
+        onChange={setQuantity}
+        testId="entitlement-quantity"
+      />
+      <TextField label={hinted('Starts', 'empty: now')} type="date" value={startsAt} onChange={setStartsAt} />
+      <TextField
+        label={hinted('Ends', 'empty: open-ended')}
+        type="date"
+        value={endsAt}
+        onChange={setEndsAt}
+      />
       <div className="full-row">
-        <ProblemBanner error={error} testId="entitlement-error" />
+        <ProblemBanner error={save.error} testId="entitlement-error" />
       </div>
       <FormFooter
         error={null}
         errorTestId="entitlement-error-footer"
         onCancel={props.onCancel}
-        busy={busy}
+        busy={save.busy}
         incomplete={quantity === '' || Number(quantity) < 0}
         submitTestId="add-entitlement"
         label="Add"

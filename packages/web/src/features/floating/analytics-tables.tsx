@@ -2,37 +2,27 @@
 // and queue wait statistics per feature.
 import type { FloatingAnalytics } from '../../api/floating-endpoints.ts';
 import { BarChart } from '../../ui/charts/bar-chart.tsx';
+import { CountTable } from '../../ui/count-table.tsx';
 import { EmptyState } from '../../ui/feedback.tsx';
 import { formatWait } from './analytics-format.ts';
 
-function CountTable(props: {
-  title: string;
-  rows: { key: string; denials: number; users: number }[];
+const DENIAL_COLUMNS = [{ label: 'Denials' }, { label: 'Users' }] as const;
+
+function DenialCounts(props: {
+  by: 'user' | 'department';
+  rows: readonly { name: string; denials: number; users: number }[];
   testId: string;
 }) {
   return (
-    <div>
-      <h3 className="card-title">{props.title}</h3>
-      <table className="table table-compact" data-testid={props.testId}>
-        <thead>
-          <tr>
-            <th>{props.title.replace('Denials by ', '')}</th>
-            <th>Denials</th>
-            <th>Users</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.key} data-testid="denial-row">
-              <td>{row.key}</td>
-              <td>{row.denials}</td>
-              <td>{row.users}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {props.rows.length === 0 && <EmptyState>No denials.</EmptyState>}
-    </div>
+    <CountTable
+      title={`Denials by ${props.by}`}
+      nameLabel={props.by}
+      columns={DENIAL_COLUMNS}
+      rows={props.rows.map((row) => ({ name: row.name, counts: [row.denials, row.users] }))}
+      empty="No denials."
+      testId={props.testId}
+      rowTestId="denial-row"
+    />
   );
 }
 
@@ -47,14 +37,10 @@ export function DenialTables(props: { denials: FloatingAnalytics['denials'] }) {
         height={180}
         testId="denials-chart"
       />
-      <CountTable
-        title="Denials by user"
-        rows={byUser.map((d) => ({ ...d, key: d.user }))}
-        testId="denials-by-user"
-      />
-      <CountTable
-        title="Denials by department"
-        rows={byDepartment.map((d) => ({ ...d, key: d.department ?? '(none)' }))}
+      <DenialCounts by="user" rows={byUser.map((d) => ({ ...d, name: d.user }))} testId="denials-by-user" />
+      <DenialCounts
+        by="department"
+        rows={byDepartment.map((d) => ({ ...d, name: d.department ?? '(none)' }))}
         testId="denials-by-department"
       />
     </div>

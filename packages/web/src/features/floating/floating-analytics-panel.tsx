@@ -5,6 +5,7 @@ import type { AnalyticsBucket, FloatingAnalytics } from '../../api/floating-endp
 import { BarChart } from '../../ui/charts/bar-chart.tsx';
 import { LineChart } from '../../ui/charts/line-chart.tsx';
 import { ErrorBanner } from '../../ui/feedback.tsx';
+import { codeOptions, Picker } from '../../ui/select-field.tsx';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { bucketLabel } from './analytics-format.ts';
@@ -12,6 +13,10 @@ import { DenialTables, QueueWaitTable } from './analytics-tables.tsx';
 
 const ANALYTICS_REFRESH_MS = 30_000;
 const WINDOW_LABEL: Record<AnalyticsBucket, string> = { hour: 'last 24 hours', day: 'last 30 days' };
+const BUCKETS: { id: AnalyticsBucket; name: string }[] = [
+  { id: 'hour', name: 'Hour' },
+  { id: 'day', name: 'Day' },
+];
 
 function featuresOf(data: FloatingAnalytics | undefined): string[] {
   const names = new Set([...(data?.current ?? []), ...(data?.peaks ?? [])].map((p) => p.feature));
@@ -42,32 +47,21 @@ export function FloatingAnalyticsPanel(props: { accountId: string; licenseId: st
           Usage · {WINDOW_LABEL[bucket]} (UTC)
         </h2>
         <div style={{ display: 'flex', gap: 12 }}>
-          <label className="picker">
-            <span className="picker-label">Feature</span>
-            <select
-              value={feature}
-              onChange={(e) => setFeature(e.target.value)}
-              data-testid="analytics-feature"
-            >
-              {features.length === 0 && <option value="">No features yet</option>}
-              {features.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="picker">
-            <span className="picker-label">By</span>
-            <select
-              value={bucket}
-              onChange={(e) => setBucket(e.target.value as AnalyticsBucket)}
-              data-testid="analytics-bucket"
-            >
-              <option value="hour">Hour</option>
-              <option value="day">Day</option>
-            </select>
-          </label>
+          <Picker
+            label="Feature"
+            value={feature}
+            onChange={setFeature}
+            options={codeOptions(features)}
+            placeholder={features.length === 0 ? 'No features yet' : undefined}
+            testId="analytics-feature"
+          />
+          <Picker
+            label="By"
+            value={bucket}
+            onChange={setBucket}
+            options={BUCKETS}
+            testId="analytics-bucket"
+          />
         </div>
       </div>
       <ErrorBanner error={analytics.error} />

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback.tsx';
 import { shortId } from '../../ui/format.ts';
+import { Picker } from '../../ui/select-field.tsx';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { useChosenAccount } from '../products/chosen-account.ts';
@@ -50,23 +51,17 @@ export function FloatingPage() {
         actions={
           <>
             <AccountPicker value={accountId} onChange={changeAccount} />
-            <label className="picker">
-              <span className="picker-label">License</span>
-              <select
-                value={licenseId}
-                onChange={(e) => open(accountId, e.target.value)}
-                data-testid="floating-license-picker"
-              >
-                {!licenseId && (
-                  <option value="">{licenses.loading ? 'Loading…' : 'No floating licenses'}</option>
-                )}
-                {licenses.data?.data.map((license) => (
-                  <option key={license.id} value={license.id}>
-                    {license.name ?? shortId(license.id)} · {license.keyHint}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Picker
+              label="License"
+              value={licenseId}
+              onChange={(next) => open(accountId, next)}
+              options={(licenses.data?.data ?? []).map((license) => ({
+                id: license.id,
+                name: `${license.name ?? shortId(license.id)} · ${license.keyHint}`,
+              }))}
+              placeholder={licenseId ? undefined : licenses.loading ? 'Loading…' : 'No floating licenses'}
+              testId="floating-license-picker"
+            />
           </>
         }
       />

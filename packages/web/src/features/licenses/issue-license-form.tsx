@@ -1,8 +1,11 @@
 // The form that issues a license: the customer organization, the policy (a template of one
 // product) and an optional name. The answer carries the key and a signed token to hand over.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { IssuedLicense } from '../../api/api-types.ts';
 import { FormFooter } from '../../ui/form-footer.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { FieldError, fieldMessages } from '../policies/field-errors.tsx';
 import type { LicenseLookups } from './license-lookups.ts';
@@ -18,74 +21,60 @@ export function IssueLicenseForm(props: {
   const [organizationId, setOrganizationId] = useState('');
   const [policyId, setPolicyId] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const messages = fieldMessages(error);
+  // The page replaces the form with the issued key on success.
+  const save = useAction({ keepBusyOnSuccess: true });
+  const messages = fieldMessages(save.error);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const issued = await api.issueLicense(props.accountId, {
-        organizationId,
-        policyId,
-        ...(name.trim() ? { name: name.trim() } : {}),
-      });
-      props.onIssued(issued);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const submit = save.handleSubmit(async () => {
+    const issued = await api.issueLicense(props.accountId, {
+      organizationId,
+      policyId,
+      ...(name.trim() ? { name: name.trim() } : {}),
+    });
+    props.onIssued(issued);
+  });
 
   return (
     <form className="card form-grid form-grid-3" onSubmit={submit} data-testid="issue-license-form">
       <h2 className="card-title full-row">Issue a license</h2>
-      <label className="field">
-        <span>Organization</span>
-        <select
-          value={organizationId}
-          onChange={(e) => setOrganizationId(e.target.value)}
-          data-testid="issue-organization"
-        >
-          <option value="">Choose a customer…</option>
-          {lookups.organizations.map((org) => (
-            <option key={org.id} value={org.id}>
-              {org.name}
-            </option>
-          ))}
-        </select>
+      <SelectField
+        label="Organization"
+        value={organizationId}
+        onChange={setOrganizationId}
+        options={lookups.organizations}
+        placeholder="Choose a customer…"
+        testId="issue-organization"
+      >
         <FieldError messages={messages} name="organizationId" />
-      </label>
-      <label className="field">
-        <span>Policy</span>
-        <select value={policyId} onChange={(e) => setPolicyId(e.target.value)} data-testid="issue-policy">
-          <option value="">Choose a policy…</option>
-          {lookups.policies.map((policy) => (
-            <option key={policy.id} value={policy.id}>
-              {lookups.name('product', policy.productId)} — {policy.name} ({policy.model})
-            </option>
-          ))}
-        </select>
+      </SelectField>
+      <SelectField
+        label="Policy"
+        value={policyId}
+        onChange={setPolicyId}
+        options={lookups.policies.map((policy) => ({
+          id: policy.id,
+          name: `${lookups.name('product', policy.productId)} — ${policy.name} (${policy.model})`,
+        }))}
+        placeholder="Choose a policy…"
+        testId="issue-policy"
+      >
         <FieldError messages={messages} name="policyId" />
-      </label>
-      <label className="field">
-        <span>Name (optional)</span>
-        <input
-          value={name}
-          maxLength={200}
-          placeholder="e.g. Globex — design team"
-          onChange={(e) => setName(e.target.value)}
-          data-testid="issue-name"
-        />
+      </SelectField>
+      <TextField
+        label="Name (optional)"
+        value={name}
+        onChange={setName}
+        maxLength={200}
+        placeholder="e.g. Globex — design team"
+        testId="issue-name"
+      >
         <FieldError messages={messages} name="name" />
-      </label>
+      </TextField>
       <FormFooter
-        error={error}
+        error={save.error}
         errorTestId="issue-license-error"
         onCancel={props.onCancel}
-        busy={busy}
+        busy={save.busy}
         incomplete={!organizationId || !policyId}
         submitTestId="issue-license"
         label="Issue license"

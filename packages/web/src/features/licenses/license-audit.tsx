@@ -1,10 +1,10 @@
 // The audit events whose target is this license (issued, suspended, key revealed …), oldest first,
 // from the account's hash chain. Shown to tokens that may read the audit log.
 import type { License } from '../../api/api-types.ts';
-import { EmptyState, ErrorBanner, LoadMore } from '../../ui/feedback.tsx';
 import { formatChanges, formatDateTime, shortId } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
+import { LicenseListSection, RefreshButton } from './license-list-section.tsx';
 
 export function LicenseAudit(props: { license: License }) {
   const { api } = useSignedIn();
@@ -15,14 +15,13 @@ export function LicenseAudit(props: { license: License }) {
     `license-audit:${license.id}:${license.updatedAt}`,
   );
   return (
-    <section className="card card-flush section-gap" data-testid="license-audit">
-      <div className="card-head">
-        <h2 className="card-title">Audit events</h2>
-        <button type="button" className="button button-ghost button-small" onClick={list.reload}>
-          Refresh
-        </button>
-      </div>
-      <ErrorBanner error={list.error} />
+    <LicenseListSection
+      title="Audit events"
+      testId="license-audit"
+      tools={<RefreshButton onClick={list.reload} />}
+      list={list}
+      empty="No events yet."
+    >
       <table className="table" data-testid="license-audit-table">
         <thead>
           <tr>
@@ -49,8 +48,6 @@ export function LicenseAudit(props: { license: License }) {
           ))}
         </tbody>
       </table>
-      {!list.loading && list.items.length === 0 && <EmptyState>No events yet.</EmptyState>}
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
-    </section>
+    </LicenseListSection>
   );
 }

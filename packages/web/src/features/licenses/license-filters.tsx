@@ -1,6 +1,7 @@
 // The search box and filters above the license table. Organization tokens see only their own
 // licenses, so they get neither an organization nor a (vendor catalog) product filter.
 import { LICENSE_MODELS } from '../../api/api-types.ts';
+import { codeOptions, Picker } from '../../ui/select-field.tsx';
 import { useSignedIn } from '../auth/session.tsx';
 import type { LicenseLookups } from './license-lookups.ts';
 
@@ -19,31 +20,6 @@ export const NO_FILTERS: LicenseFilterValues = {
   status: '',
   model: '',
 };
-
-function Choice(props: {
-  label: string;
-  value: string;
-  all: string;
-  options: readonly { id: string; name: string }[];
-  onChange: (value: string) => void;
-  testId: string;
-}) {
-  return (
-    <label className="picker">
-      <span className="picker-label">{props.label}</span>
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
-        <option value="">{props.all}</option>
-        {props.options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-const asOptions = (values: readonly string[]) => values.map((v) => ({ id: v, name: v }));
 
 export function LicenseFilters(props: {
   value: LicenseFilterValues;
@@ -67,38 +43,38 @@ export function LicenseFilters(props: {
         />
       </label>
       {me.kind !== 'organization' && (
-        <Choice
+        <Picker
           label="Organization"
           value={value.organizationId}
-          all="All organizations"
+          placeholder="All organizations"
           options={props.lookups.organizations}
           onChange={set('organizationId')}
           testId="filter-organization"
         />
       )}
       {can('catalog:read') && (
-        <Choice
+        <Picker
           label="Product"
           value={value.productId}
-          all="All products"
+          placeholder="All products"
           options={props.lookups.products}
           onChange={set('productId')}
           testId="filter-product"
         />
       )}
-      <Choice
+      <Picker
         label="Status"
         value={value.status}
-        all="Any status"
-        options={asOptions(['ACTIVE', 'SUSPENDED', 'REVOKED'])}
+        placeholder="Any status"
+        options={codeOptions(['ACTIVE', 'SUSPENDED', 'REVOKED'])}
         onChange={set('status')}
         testId="filter-status"
       />
-      <Choice
+      <Picker
         label="Model"
         value={value.model}
-        all="All models"
-        options={asOptions(LICENSE_MODELS)}
+        placeholder="All models"
+        options={codeOptions(LICENSE_MODELS)}
         onChange={set('model')}
         testId="filter-model"
       />

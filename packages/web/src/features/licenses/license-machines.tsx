@@ -2,17 +2,18 @@
 // (the vendor, or the customer's own org-admin); deactivated machines on request.
 import { useState } from 'react';
 import type { License, Machine } from '../../api/api-types.ts';
-import { ConfirmButton, EmptyState, ErrorBanner, LoadMore } from '../../ui/feedback.tsx';
+import { ConfirmButton } from '../../ui/feedback.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { useAction } from '../../ui/use-action.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
+import { LicenseListSection } from './license-list-section.tsx';
 
 export function LicenseMachines(props: { license: License }) {
   const { api, can } = useSignedIn();
   const { license } = props;
   const [withDeactivated, setWithDeactivated] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const removal = useAction();
   const list = usePagedList(
     (cursor) =>
       api.listMachines(license.accountId, license.id, {
@@ -23,23 +24,17 @@ export function LicenseMachines(props: { license: License }) {
     `machines:${license.id}:${withDeactivated}:${license.updatedAt}`,
   );
 
-  async function remove(machine: Machine) {
-    setBusy(true);
-    setError(null);
-    try {
+  const remove = (machine: Machine) =>
+    removal.run(async () => {
       await api.removeMachine(license.accountId, license.id, machine.id);
       list.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <section className="card card-flush section-gap" data-testid="license-machines">
-      <div className="card-head">
-        <h2 className="card-title">Machines</h2>
+    <LicenseListSection
+      title="Machines"
+      testId="license-machines"
+      tools={
         <label className="check">
           <input
             type="checkbox"
@@ -49,9 +44,11 @@ export function LicenseMachines(props: { license: License }) {
           />
           Show deactivated
         </label>
-      </div>
-      <ErrorBanner error={error} />
-      <ErrorBanner error={list.error} />
+      }
+      list={list}
+      actionError={removal.error}
+      empty="No machines activated."
+    >
       <table className="table" data-testid="machines-table">
         <thead>
           <tr>
@@ -83,7 +80,7 @@ export function LicenseMachines(props: { license: License }) {
                     <ConfirmButton
                       label="Deactivate"
                       confirmLabel="Confirm deactivate"
-                      disabled={busy}
+                      disabled={removal.busy}
                       onConfirm={() => void remove(machine)}
                       testId="deactivate-machine"
                     />
@@ -94,8 +91,6 @@ export function LicenseMachines(props: { license: License }) {
           ))}
         </tbody>
       </table>
-      {!list.loading && list.items.length === 0 && <EmptyState>No machines activated.</EmptyState>}
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
-    </section>
+    </LicenseListSection>
   );
 }

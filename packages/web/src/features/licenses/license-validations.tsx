@@ -1,10 +1,10 @@
 // A license's validation history, newest first: each answer's code, whether it was valid, and
 // the machine and version it was asked for. Identical answers close together are one row.
 import type { License } from '../../api/api-types.ts';
-import { EmptyState, ErrorBanner, LoadMore } from '../../ui/feedback.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
+import { LicenseListSection, RefreshButton } from './license-list-section.tsx';
 
 export function LicenseValidations(props: { license: License }) {
   const { api } = useSignedIn();
@@ -14,14 +14,13 @@ export function LicenseValidations(props: { license: License }) {
     `validations:${license.id}:${license.updatedAt}`,
   );
   return (
-    <section className="card card-flush section-gap" data-testid="license-validations">
-      <div className="card-head">
-        <h2 className="card-title">Validation history</h2>
-        <button type="button" className="button button-ghost button-small" onClick={list.reload}>
-          Refresh
-        </button>
-      </div>
-      <ErrorBanner error={list.error} />
+    <LicenseListSection
+      title="Validation history"
+      testId="license-validations"
+      tools={<RefreshButton onClick={list.reload} />}
+      list={list}
+      empty="This license has not been validated yet."
+    >
       <table className="table" data-testid="validations-table">
         <thead>
           <tr>
@@ -50,10 +49,6 @@ export function LicenseValidations(props: { license: License }) {
           ))}
         </tbody>
       </table>
-      {!list.loading && list.items.length === 0 && (
-        <EmptyState>This license has not been validated yet.</EmptyState>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
-    </section>
+    </LicenseListSection>
   );
 }

@@ -2,7 +2,7 @@
 // shows the new key and signed token; a row opens the detail (`#/licenses/<accountId>/<licenseId>`).
 import { useEffect, useState } from 'react';
 import type { IssuedLicense } from '../../api/api-types.ts';
-import { EmptyState, ErrorBanner, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ErrorBanner, ListEnd, PageHeader } from '../../ui/feedback.tsx';
 import { formatDateTime, shortId } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
@@ -136,10 +136,7 @@ function LicenseList() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && (
-          <EmptyState>{accountId ? 'No licenses match.' : 'Choose an account first.'}</EmptyState>
-        )}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+        <ListEnd list={list} empty={accountId ? 'No licenses match.' : 'Choose an account first.'} />
       </section>
     </>
   );

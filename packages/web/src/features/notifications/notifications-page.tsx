@@ -1,7 +1,7 @@
 // The notification inbox (newest first): change requests filed, commented and moved between
 // statuses by the other side. Mark one or all as read; open the request it is about.
 import { useState } from 'react';
-import { EmptyState, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ListEnd, PageHeader } from '../../ui/feedback.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
@@ -107,8 +107,7 @@ export function NotificationsPage() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && <EmptyState>No notifications.</EmptyState>}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+        <ListEnd list={list} empty="No notifications." />
       </section>
     </>
   );

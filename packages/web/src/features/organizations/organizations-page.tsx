@@ -1,7 +1,7 @@
 // Customer organizations of one vendor account: list, create, rename and delete. The operator
 // chooses the account; account and organization tokens work inside their own.
 import { type FormEvent, useState } from 'react';
-import { EmptyState, ErrorBanner, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ErrorBanner, ListEnd, PageHeader } from '../../ui/feedback.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { CustomerDetail } from '../customer-overview/customer-detail.tsx';
@@ -98,14 +98,14 @@ export function OrganizationsPage() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && (
-          <EmptyState>
-            {accountId
+        <ListEnd
+          list={list}
+          empty={
+            accountId
               ? 'No organizations yet.'
-              : 'There is no vendor account yet; create one through the API first.'}
-          </EmptyState>
-        )}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+              : 'There is no vendor account yet; create one through the API first.'
+          }
+        />
       </section>
     </>
   );

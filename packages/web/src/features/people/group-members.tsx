@@ -3,11 +3,12 @@
 import { useState } from 'react';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
 import type { PermissionGroup } from '../../api/organization-types.ts';
-import { ConfirmButton, EmptyState, LoadMore } from '../../ui/feedback.tsx';
+import { ConfirmButton, ListEnd } from '../../ui/feedback.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { ProblemBanner } from '../portal/problem-banner.tsx';
-import { PersonPicker } from './person-picker.tsx';
+import { PersonActionBar } from './person-picker.tsx';
 
 export function GroupMembers(props: {
   scope: OrgScope;
@@ -18,22 +19,18 @@ export function GroupMembers(props: {
   const { api } = useSignedIn();
   const { scope, group } = props;
   const [personId, setPersonId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const change = useAction();
   const members = usePagedList(
     (cursor) => api.listGroupMembers(scope, group.id, { limit: 100, cursor }),
     `members:${group.id}`,
   );
 
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    change.run(async () => {
       await action();
       members.reload();
       props.onChanged();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+    });
 
   return (
     <section className="card card-flush" data-testid="group-members" data-group={group.name}>
@@ -42,7 +39,7 @@ export function GroupMembers(props: {
           Members of {group.name} <span className="badge badge-inline">{group.userLicenseType}</span>
         </h2>
       </div>
-      <ProblemBanner error={error ?? members.error} />
+      <ProblemBanner error={change.error ?? members.error} />
       <table className="table table-compact">
         <tbody>
           {members.items.map((m) => (
@@ -63,30 +60,19 @@ export function GroupMembers(props: {
           ))}
         </tbody>
       </table>
-      {!members.loading && members.items.length === 0 && <EmptyState>No members.</EmptyState>}
-      <LoadMore hasMore={members.hasMore} loading={members.loading} onClick={members.loadMore} />
+      <ListEnd list={members} empty="No members." />
       {props.mayWrite && (
-        <div className="inline-form" style={{ padding: 16 }}>
-          <div className="field-grow">
-            <PersonPicker
-              scope={scope}
-              value={personId}
-              onChange={setPersonId}
-              label="Add member"
-              testId="member-person"
-              exclude={new Set(members.items.map((m) => m.id))}
-            />
-          </div>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={!personId}
-            onClick={() => void run(() => api.addGroupMember(scope, group.id, personId))}
-            data-testid="add-member"
-          >
-            Add member
-          </button>
-        </div>
+        <PersonActionBar
+          scope={scope}
+          value={personId}
+          onChange={setPersonId}
+          label="Add member"
+          pickerTestId="member-person"
+          exclude={new Set(members.items.map((m) => m.id))}
+          action="Add member"
+          actionTestId="add-member"
+          onAction={() => void run(() => api.addGroupMember(scope, group.id, personId))}
+        />
       )}
     </section>
   );

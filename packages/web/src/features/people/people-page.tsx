@@ -3,7 +3,9 @@
 // environment accounts and see their privileges.
 import { useState } from 'react';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
-import { EmptyState, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ListEnd, PageHeader } from '../../ui/feedback.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
+import { TextField } from '../../ui/text-field.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
@@ -12,6 +14,11 @@ import { ProblemBanner } from '../portal/problem-banner.tsx';
 import { useHashPath } from '../shell/app-shell.tsx';
 import { PersonDetailView } from './person-detail.tsx';
 import { PersonForm } from './person-form.tsx';
+
+const STATUSES = [
+  { id: 'ACTIVE', name: 'Active' },
+  { id: 'DISABLED', name: 'Disabled' },
+];
 
 function People(props: { scope: OrgScope }) {
   const { api } = useSignedIn();
@@ -63,38 +70,30 @@ function People(props: { scope: OrgScope }) {
         />
       )}
       <div className="filters">
-        <label className="field field-grow">
-          <span>Search</span>
-          <input
-            value={q}
-            placeholder="Name, username or email"
-            onChange={(e) => setQ(e.target.value)}
-            data-testid="people-search"
-          />
-        </label>
-        <label className="field">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="people-status">
-            <option value="">Any</option>
-            <option value="ACTIVE">Active</option>
-            <option value="DISABLED">Disabled</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>Environment</span>
-          <select
-            value={environmentId}
-            onChange={(e) => setEnvironmentId(e.target.value)}
-            data-testid="people-environment"
-          >
-            <option value="">Any</option>
-            {envs.map((env) => (
-              <option key={env.id} value={env.id}>
-                {env.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextField
+          label="Search"
+          value={q}
+          onChange={setQ}
+          placeholder="Name, username or email"
+          testId="people-search"
+          className="field-grow"
+        />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={setStatus}
+          options={STATUSES}
+          placeholder="Any"
+          testId="people-status"
+        />
+        <SelectField
+          label="Environment"
+          value={environmentId}
+          onChange={setEnvironmentId}
+          options={envs}
+          placeholder="Any"
+          testId="people-environment"
+        />
       </div>
       <ProblemBanner error={list.error} />
       <section className="card card-flush">
@@ -132,8 +131,7 @@ function People(props: { scope: OrgScope }) {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && <EmptyState>No people match.</EmptyState>}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+        <ListEnd list={list} empty="No people match." />
       </section>
     </>
   );

@@ -4,11 +4,20 @@ import { type FormEvent, useState } from 'react';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
 import type { UserLicenseType } from '../../api/organization-types.ts';
 import { ConfirmButton, EmptyState, PageHeader } from '../../ui/feedback.tsx';
+import { Picker, SelectField } from '../../ui/select-field.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { PortalScoped, useOrgAbilities } from '../portal/org-scope.tsx';
 import { ProblemBanner } from '../portal/problem-banner.tsx';
 import { GroupMembers } from './group-members.tsx';
+
+const USER_LICENSE_TYPES: { id: UserLicenseType; name: string }[] = [
+  { id: 'USER', name: 'USER' },
+  { id: 'LIGHT', name: 'LIGHT' },
+  { id: 'MEMBER', name: 'MEMBER (free)' },
+];
 
 function PermissionGroups(props: { scope: OrgScope }) {
   const { api } = useSignedIn();
@@ -18,7 +27,7 @@ function PermissionGroups(props: { scope: OrgScope }) {
   const [name, setName] = useState('');
   const [type, setType] = useState<UserLicenseType>('USER');
   const [open, setOpen] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const change = useAction();
   const environments = useResource(
     () => api.listEnvironments(scope, { limit: 200 }),
     `group-envs:${scope.organizationId}`,
@@ -32,15 +41,11 @@ function PermissionGroups(props: { scope: OrgScope }) {
   const target = environmentId || envs[0]?.id || '';
   const opened = groups.data?.data.find((g) => g.id === open);
 
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    change.run(async () => {
       await action();
       groups.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+    });
 
   function create(event: FormEvent) {
     event.preventDefault();
@@ -60,47 +65,34 @@ function PermissionGroups(props: { scope: OrgScope }) {
         title="Permission groups"
         description="Groups give people their rights in an environment; each maps to the user-license type its members consume."
         actions={
-          <label className="picker">
-            <span className="picker-label">Environment</span>
-            <select
-              value={environmentId}
-              onChange={(e) => setEnvironmentId(e.target.value)}
-              data-testid="groups-environment"
-            >
-              <option value="">All environments</option>
-              {envs.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Picker
+            label="Environment"
+            value={environmentId}
+            onChange={setEnvironmentId}
+            options={envs}
+            placeholder="All environments"
+            testId="groups-environment"
+          />
         }
       />
       {mayWrite && (
         <form className="card inline-form" onSubmit={create} data-testid="create-group-form">
-          <label className="field field-grow">
-            <span>New group in {target ? envName(target) : '…'}</span>
-            <input
-              value={name}
-              maxLength={100}
-              placeholder="e.g. Editors"
-              onChange={(e) => setName(e.target.value)}
-              data-testid="group-name"
-            />
-          </label>
-          <label className="field">
-            <span>User license</span>
-            <select
-              value={type}
-              onChange={(e) => setType(e.target.value as UserLicenseType)}
-              data-testid="group-type"
-            >
-              <option value="USER">USER</option>
-              <option value="LIGHT">LIGHT</option>
-              <option value="MEMBER">MEMBER (free)</option>
-            </select>
-          </label>
+          <TextField
+            label={<>New group in {target ? envName(target) : '…'}</>}
+            value={name}
+            onChange={setName}
+            maxLength={100}
+            placeholder="e.g. Editors"
+            testId="group-name"
+            className="field-grow"
+          />
+          <SelectField
+            label="User license"
+            value={type}
+            onChange={setType}
+            options={USER_LICENSE_TYPES}
+            testId="group-type"
+          />
           <button
             type="submit"
             className="button button-primary"
@@ -111,7 +103,7 @@ function PermissionGroups(props: { scope: OrgScope }) {
           </button>
         </form>
       )}
-      <ProblemBanner error={error ?? groups.error} />
+      <ProblemBanner error={change.error ?? groups.error} />
       <section className="card card-flush">
         <table className="table" data-testid="groups-table">
           <thead>

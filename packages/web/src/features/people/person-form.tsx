@@ -1,9 +1,11 @@
 // Creates a person (username, email, name, and the environments they get an account in) or edits
 // one's username, email and name. Used by the people page and the person detail.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
 import type { Environment, Person } from '../../api/organization-types.ts';
 import { FormFooter } from '../../ui/form-footer.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { ProblemBanner } from '../portal/problem-banner.tsx';
 
@@ -21,60 +23,38 @@ export function PersonForm(props: {
   const [email, setEmail] = useState(editing?.email ?? '');
   const [name, setName] = useState(editing?.name ?? '');
   const [environmentIds, setEnvironmentIds] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const save = useAction();
 
   function toggle(id: string, on: boolean) {
     setEnvironmentIds((old) => (on ? [...old, id] : old.filter((x) => x !== id)));
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const submit = save.handleSubmit(async () => {
     const input = { username: username.trim(), email: email.trim(), name: name.trim() };
-    try {
-      const saved = editing
-        ? await api.updatePerson(props.scope, editing.id, input)
-        : await api.createPerson(props.scope, { ...input, environmentIds });
-      props.onSaved(saved.id);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const saved = editing
+      ? await api.updatePerson(props.scope, editing.id, input)
+      : await api.createPerson(props.scope, { ...input, environmentIds });
+    props.onSaved(saved.id);
+  });
 
   return (
     <form className="card form-grid form-grid-3" onSubmit={submit} data-testid="person-form">
-      <label className="field">
-        <span>Username</span>
-        <input
-          value={username}
-          maxLength={100}
-          onChange={(e) => setUsername(e.target.value)}
-          data-testid="person-username"
-        />
-      </label>
-      <label className="field">
-        <span>Email</span>
-        <input
-          type="email"
-          value={email}
-          maxLength={254}
-          onChange={(e) => setEmail(e.target.value)}
-          data-testid="person-email"
-        />
-      </label>
-      <label className="field">
-        <span>Name</span>
-        <input
-          value={name}
-          maxLength={200}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="person-name"
-        />
-      </label>
+      <TextField
+        label="Username"
+        value={username}
+        onChange={setUsername}
+        maxLength={100}
+        testId="person-username"
+      />
+      <TextField
+        label="Email"
+        type="email"
+        value={email}
+        onChange={setEmail}
+        maxLength={254}
+        testId="person-email"
+      />
+      <TextField label="Name" value={name} onChange={setName} maxLength={200} testId="person-name" />
       {!editing && props.environments.length > 0 && (
         <fieldset className="roles full-row">
           <legend>Accounts in environments</legend>
@@ -91,13 +71,13 @@ export function PersonForm(props: {
         </fieldset>
       )}
       <div className="full-row">
-        <ProblemBanner error={error} testId="person-form-error" />
+        <ProblemBanner error={save.error} testId="person-form-error" />
       </div>
       <FormFooter
         error={null}
         errorTestId="person-form-error-footer"
         onCancel={props.onCancel}
-        busy={busy}
+        busy={save.busy}
         incomplete={!username.trim() || !email.trim() || !name.trim()}
         submitTestId="save-person"
         label={editing ? 'Save' : 'Create person'}

@@ -1,8 +1,11 @@
 // The form that creates a policy (a license template) for one product: name and model first,
 // then the terms. The server checks everything at once and each message lands at its field.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { LICENSE_MODELS, type Policy, type Product } from '../../api/api-types.ts';
 import { FormFooter } from '../../ui/form-footer.tsx';
+import { codeOptions, SelectField } from '../../ui/select-field.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { FieldError, fieldMessages } from './field-errors.tsx';
@@ -20,9 +23,9 @@ export function CreatePolicyForm(props: {
     ...EMPTY_DRAFT,
     productId: props.products[0]?.id ?? '',
   }));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const messages = fieldMessages(error);
+  // The page closes the form on success.
+  const save = useAction({ keepBusyOnSuccess: true });
+  const messages = fieldMessages(save.error);
   const { accountId } = props;
   const features = useResource(
     () =>
@@ -36,63 +39,42 @@ export function CreatePolicyForm(props: {
     setDraft((old) => ({ ...old, [key]: value }));
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      props.onCreated(await api.createPolicy(accountId, toPolicyInput(draft)));
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const submit = save.handleSubmit(async () => {
+    props.onCreated(await api.createPolicy(accountId, toPolicyInput(draft)));
+  });
 
   return (
     <form className="card form-grid form-grid-3" onSubmit={submit} data-testid="create-policy-form">
       <h2 className="card-title full-row">New policy</h2>
-      <label className="field">
-        <span>Product</span>
-        <select
-          value={draft.productId}
-          onChange={(e) => set('productId', e.target.value)}
-          data-testid="policy-product"
-        >
-          {props.products.length === 0 && <option value="">No products yet</option>}
-          {props.products.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+      <SelectField
+        label="Product"
+        value={draft.productId}
+        onChange={(next) => set('productId', next)}
+        options={props.products}
+        placeholder={props.products.length === 0 ? 'No products yet' : undefined}
+        testId="policy-product"
+      >
         <FieldError messages={messages} name="productId" />
-      </label>
-      <label className="field">
-        <span>Name</span>
-        <input
-          value={draft.name}
-          maxLength={200}
-          placeholder="Pro yearly"
-          onChange={(e) => set('name', e.target.value)}
-          data-testid="policy-name"
-        />
+      </SelectField>
+      <TextField
+        label="Name"
+        value={draft.name}
+        onChange={(next) => set('name', next)}
+        maxLength={200}
+        placeholder="Pro yearly"
+        testId="policy-name"
+      >
         <FieldError messages={messages} name="name" />
-      </label>
-      <label className="field">
-        <span>Model</span>
-        <select
-          value={draft.model}
-          onChange={(e) => set('model', e.target.value as PolicyDraft['model'])}
-          data-testid="policy-model"
-        >
-          {LICENSE_MODELS.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
+      </TextField>
+      <SelectField
+        label="Model"
+        value={draft.model}
+        onChange={(next) => set('model', next)}
+        options={codeOptions(LICENSE_MODELS)}
+        testId="policy-model"
+      >
         <FieldError messages={messages} name="model" />
-      </label>
+      </SelectField>
       <PolicyTermFields
         draft={draft}
         set={set}
@@ -100,10 +82,10 @@ export function CreatePolicyForm(props: {
         featureCodes={features.data?.data.map((f) => f.code) ?? []}
       />
       <FormFooter
-        error={error}
+        error={save.error}
         errorTestId="create-policy-error"
         onCancel={props.onCancel}
-        busy={busy}
+        busy={save.busy}
         incomplete={!draft.productId || !draft.name.trim()}
         submitTestId="create-policy"
         label="Create policy"

@@ -2,7 +2,8 @@
 // a create form covering the model and every main term.
 import { useState } from 'react';
 import { LICENSE_MODELS } from '../../api/api-types.ts';
-import { EmptyState, ErrorBanner, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ErrorBanner, ListEnd, PageHeader } from '../../ui/feedback.tsx';
+import { codeOptions, Picker } from '../../ui/select-field.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
@@ -73,32 +74,22 @@ export function PoliciesPage() {
         />
       )}
       <div className="filters" data-testid="policy-filters">
-        <label className="picker">
-          <span className="picker-label">Product</span>
-          <select
-            value={productId}
-            onChange={(e) => setProductId(e.target.value)}
-            data-testid="filter-product"
-          >
-            <option value="">All products</option>
-            {productList.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="picker">
-          <span className="picker-label">Model</span>
-          <select value={model} onChange={(e) => setModel(e.target.value)} data-testid="filter-model">
-            <option value="">All models</option>
-            {LICENSE_MODELS.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Picker
+          label="Product"
+          value={productId}
+          onChange={setProductId}
+          options={productList}
+          placeholder="All products"
+          testId="filter-product"
+        />
+        <Picker
+          label="Model"
+          value={model}
+          onChange={setModel}
+          options={codeOptions(LICENSE_MODELS)}
+          placeholder="All models"
+          testId="filter-model"
+        />
       </div>
       <ErrorBanner error={products.error} />
       <ErrorBanner error={list.error} />
@@ -136,10 +127,7 @@ export function PoliciesPage() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && (
-          <EmptyState>{accountId ? 'No policies match.' : 'Choose an account first.'}</EmptyState>
-        )}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+        <ListEnd list={list} empty={accountId ? 'No policies match.' : 'Choose an account first.'} />
       </section>
     </>
   );

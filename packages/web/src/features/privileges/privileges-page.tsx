@@ -4,7 +4,9 @@
 import { useState } from 'react';
 import { ORG_PRIVILEGES, type OrgPrivilege } from '../../api/change-request-endpoints.ts';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
-import { EmptyState, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ListEnd, PageHeader } from '../../ui/feedback.tsx';
+import { codeOptions, SelectField } from '../../ui/select-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { PersonPicker } from '../people/person-picker.tsx';
@@ -22,7 +24,7 @@ export function Privileges(props: { scope: OrgScope }) {
   const { api } = useSignedIn();
   const { scope } = props;
   const maySupervise = useOrgAbilities(scope).has('SUPERVISOR');
-  const [error, setError] = useState<unknown>(null);
+  const update = useAction();
   const [personId, setPersonId] = useState('');
   const [privilege, setPrivilege] = useState<OrgPrivilege>('LICENSING');
   const [warning, setWarning] = useState<string | null>(null);
@@ -32,15 +34,11 @@ export function Privileges(props: { scope: OrgScope }) {
     return page;
   }, `privileges:${scope.organizationId}`);
 
-  async function change(action: () => Promise<{ warning: string | null }>) {
-    setError(null);
-    try {
+  const change = (action: () => Promise<{ warning: string | null }>) =>
+    update.run(async () => {
       setWarning((await action()).warning);
       holders.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+    });
 
   return (
     <>
@@ -53,7 +51,7 @@ export function Privileges(props: { scope: OrgScope }) {
           <strong>Fewer than two supervisors.</strong> {warning}
         </div>
       )}
-      <ProblemBanner error={error ?? holders.error} testId="privilege-error" />
+      <ProblemBanner error={update.error ?? holders.error} testId="privilege-error" />
       <section className="card card-flush">
         <table className="table" data-testid="privileges-table">
           <thead>
@@ -100,10 +98,7 @@ export function Privileges(props: { scope: OrgScope }) {
             ))}
           </tbody>
         </table>
-        {!holders.loading && holders.items.length === 0 && (
-          <EmptyState>Nobody holds a privilege yet.</EmptyState>
-        )}
-        <LoadMore hasMore={holders.hasMore} loading={holders.loading} onClick={holders.loadMore} />
+        <ListEnd list={holders} empty="Nobody holds a privilege yet." />
       </section>
       {maySupervise && (
         <section className="card inline-form" data-testid="grant-privilege-form">
@@ -116,20 +111,13 @@ export function Privileges(props: { scope: OrgScope }) {
               testId="privilege-person"
             />
           </div>
-          <label className="field">
-            <span>Privilege</span>
-            <select
-              value={privilege}
-              onChange={(e) => setPrivilege(e.target.value as OrgPrivilege)}
-              data-testid="privilege-kind"
-            >
-              {ORG_PRIVILEGES.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Privilege"
+            value={privilege}
+            onChange={setPrivilege}
+            options={codeOptions(ORG_PRIVILEGES)}
+            testId="privilege-kind"
+          />
           <button
             type="button"
             className="button button-primary"

@@ -1,10 +1,18 @@
 // The form that adds a product: code, name, kind, the base products an add-on requires, and the
 // generation and rank used when licenses of several products overlap.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { Product, ProductKind } from '../../api/api-types.ts';
 import { FormFooter } from '../../ui/form-footer.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { FieldError, fieldMessages } from '../policies/field-errors.tsx';
+
+const KINDS: { id: ProductKind; name: string }[] = [
+  { id: 'BASE', name: 'Base product' },
+  { id: 'ADD_ON', name: 'Add-on (needs a base license)' },
+];
 
 export function CreateProductForm(props: {
   accountId: string;
@@ -19,78 +27,54 @@ export function CreateProductForm(props: {
   const [requires, setRequires] = useState<string[]>([]);
   const [generation, setGeneration] = useState('1');
   const [rank, setRank] = useState('0');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // The page closes the form on success.
+  const save = useAction({ keepBusyOnSuccess: true });
   const bases = props.products.filter((p) => p.kind === 'BASE');
-  const messages = fieldMessages(error);
+  const messages = fieldMessages(save.error);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const product = await api.createProduct(props.accountId, {
-        code: code.trim(),
-        name: name.trim(),
-        kind,
-        ...(kind === 'ADD_ON' ? { requiresProductIds: requires } : {}),
-        generation: Number(generation),
-        rank: Number(rank),
-      });
-      props.onCreated(product);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const submit = save.handleSubmit(async () => {
+    const product = await api.createProduct(props.accountId, {
+      code: code.trim(),
+      name: name.trim(),
+      kind,
+      ...(kind === 'ADD_ON' ? { requiresProductIds: requires } : {}),
+      generation: Number(generation),
+      rank: Number(rank),
+    });
+    props.onCreated(product);
+  });
 
   return (
     <form className="card form-grid" onSubmit={submit} data-testid="create-product-form">
       <h2 className="card-title full-row">New product</h2>
-      <label className="field">
-        <span>Code</span>
-        <input
-          value={code}
-          maxLength={200}
-          placeholder="Lowercase slug, e.g. acme-studio"
-          onChange={(e) => setCode(e.target.value)}
-          data-testid="product-code"
-        />
+      <TextField
+        label="Code"
+        value={code}
+        onChange={setCode}
+        maxLength={200}
+        placeholder="Lowercase slug, e.g. acme-studio"
+        testId="product-code"
+      >
         <FieldError messages={messages} name="code" />
-      </label>
-      <label className="field">
-        <span>Name</span>
-        <input
-          value={name}
-          maxLength={400}
-          placeholder="Acme Studio"
-          onChange={(e) => setName(e.target.value)}
-          data-testid="product-name"
-        />
+      </TextField>
+      <TextField
+        label="Name"
+        value={name}
+        onChange={setName}
+        maxLength={400}
+        placeholder="Acme Studio"
+        testId="product-name"
+      >
         <FieldError messages={messages} name="name" />
-      </label>
-      <label className="field">
-        <span>Kind</span>
-        <select
-          value={kind}
-          onChange={(e) => setKind(e.target.value as ProductKind)}
-          data-testid="product-kind"
-        >
-          <option value="BASE">Base product</option>
-          <option value="ADD_ON">Add-on (needs a base license)</option>
-        </select>
-      </label>
+      </TextField>
+      <SelectField label="Kind" value={kind} onChange={setKind} options={KINDS} testId="product-kind" />
       <div className="field-pair">
-        <label className="field">
-          <span>Generation</span>
-          <input type="number" min={1} value={generation} onChange={(e) => setGeneration(e.target.value)} />
+        <TextField label="Generation" type="number" min={1} value={generation} onChange={setGeneration}>
           <FieldError messages={messages} name="generation" />
-        </label>
-        <label className="field">
-          <span>Rank</span>
-          <input type="number" min={0} value={rank} onChange={(e) => setRank(e.target.value)} />
+        </TextField>
+        <TextField label="Rank" type="number" min={0} value={rank} onChange={setRank}>
           <FieldError messages={messages} name="rank" />
-        </label>
+        </TextField>
       </div>
       {kind === 'ADD_ON' && (
         <fieldset className="field roles full-row">
@@ -116,10 +100,10 @@ export function CreateProductForm(props: {
         </fieldset>
       )}
       <FormFooter
-        error={error}
+        error={save.error}
         errorTestId="create-product-error"
         onCancel={props.onCancel}
-        busy={busy}
+        busy={save.busy}
         incomplete={!code.trim() || !name.trim()}
         submitTestId="create-product"
         label="Create product"

@@ -1,7 +1,7 @@
 // The catalog of a vendor account: products (base and add-on) with a create form; a product's row
 // opens its detail (`#/products/<accountId>/<productId>`) with releases and features.
 import { useState } from 'react';
-import { EmptyState, ErrorBanner, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ErrorBanner, ListEnd, PageHeader } from '../../ui/feedback.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
@@ -103,10 +103,7 @@ function ProductList() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && (
-          <EmptyState>{accountId ? 'No products yet.' : 'Choose an account first.'}</EmptyState>
-        )}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+        <ListEnd list={list} empty={accountId ? 'No products yet.' : 'Choose an account first.'} />
       </section>
     </>
   );

@@ -2,11 +2,12 @@
 // transfer a seat from its holder to someone else in one step (works on a full license).
 import { useState } from 'react';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
-import { ConfirmButton, EmptyState, LoadMore } from '../../ui/feedback.tsx';
+import { ConfirmButton, ListEnd } from '../../ui/feedback.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { useAction } from '../../ui/use-action.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { PersonPicker } from '../people/person-picker.tsx';
+import { PersonActionBar } from '../people/person-picker.tsx';
 import { ProblemBanner } from '../portal/problem-banner.tsx';
 
 export function SeatHolders(props: {
@@ -20,31 +21,27 @@ export function SeatHolders(props: {
   const [personId, setPersonId] = useState('');
   const [moving, setMoving] = useState<string | null>(null);
   const [toPersonId, setToPersonId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const change = useAction();
   const seats = usePagedList(
     (cursor) => api.listSeats(scope, licenseId, { limit: 100, cursor }),
     `seats:${licenseId}`,
   );
   const holders = new Set(seats.items.map((s) => s.personId));
 
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    change.run(async () => {
       await action();
       setMoving(null);
       seats.reload();
       props.onChanged();
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+    });
 
   return (
     <section className="card card-flush" data-testid="seat-holders">
       <div className="card-head">
         <h2 className="card-title">Seat holders</h2>
       </div>
-      <ProblemBanner error={error ?? seats.error} testId="seat-error" />
+      <ProblemBanner error={change.error ?? seats.error} testId="seat-error" />
       <table className="table table-compact">
         <thead>
           <tr>
@@ -86,56 +83,34 @@ export function SeatHolders(props: {
           ))}
         </tbody>
       </table>
-      {!seats.loading && seats.items.length === 0 && <EmptyState>No seat is assigned.</EmptyState>}
-      <LoadMore hasMore={seats.hasMore} loading={seats.loading} onClick={seats.loadMore} />
+      <ListEnd list={seats} empty="No seat is assigned." />
       {props.mayWrite && moving && (
-        <div className="inline-form" style={{ padding: 16 }} data-testid="transfer-form">
-          <div className="field-grow">
-            <PersonPicker
-              scope={scope}
-              value={toPersonId}
-              onChange={setToPersonId}
-              label="Transfer the seat to"
-              testId="transfer-to"
-              exclude={holders}
-            />
-          </div>
-          <button type="button" className="button button-ghost" onClick={() => setMoving(null)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={!toPersonId}
-            onClick={() => void run(() => api.transferSeat(scope, licenseId, moving, toPersonId))}
-            data-testid="confirm-transfer"
-          >
-            Transfer
-          </button>
-        </div>
+        <PersonActionBar
+          scope={scope}
+          value={toPersonId}
+          onChange={setToPersonId}
+          label="Transfer the seat to"
+          pickerTestId="transfer-to"
+          exclude={holders}
+          action="Transfer"
+          actionTestId="confirm-transfer"
+          onAction={() => void run(() => api.transferSeat(scope, licenseId, moving, toPersonId))}
+          onCancel={() => setMoving(null)}
+          testId="transfer-form"
+        />
       )}
       {props.mayWrite && !moving && (
-        <div className="inline-form" style={{ padding: 16 }}>
-          <div className="field-grow">
-            <PersonPicker
-              scope={scope}
-              value={personId}
-              onChange={setPersonId}
-              label="Assign a seat to"
-              testId="seat-person"
-              exclude={holders}
-            />
-          </div>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={!personId}
-            onClick={() => void run(() => api.assignSeat(scope, licenseId, personId))}
-            data-testid="assign-seat"
-          >
-            Assign seat
-          </button>
-        </div>
+        <PersonActionBar
+          scope={scope}
+          value={personId}
+          onChange={setPersonId}
+          label="Assign a seat to"
+          pickerTestId="seat-person"
+          exclude={holders}
+          action="Assign seat"
+          actionTestId="assign-seat"
+          onAction={() => void run(() => api.assignSeat(scope, licenseId, personId))}
+        />
       )}
     </section>
   );

@@ -1,8 +1,11 @@
 // The form that mints an API token: kind, scope, roles and an optional expiry. It offers only
 // kinds and roles this session may grant; the server checks again and explains any refusal.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { CreatedToken, TokenKind } from '../../api/api-types.ts';
 import { FormFooter } from '../../ui/form-footer.tsx';
+import { codeOptions, SelectField } from '../../ui/select-field.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { grantableKinds } from '../auth/permissions.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { AccountPicker } from '../shell/account-picker.tsx';
@@ -17,8 +20,8 @@ export function CreateTokenForm(props: { onCreated: (created: CreatedToken) => v
   const [organizationId, setOrganizationId] = useState(me.organizationId ?? '');
   const [roles, setRoles] = useState<string[]>(() => grantableRoles(me, kinds[0]!).slice(0, 1));
   const [expiresOn, setExpiresOn] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // The page replaces the form with the new secret on success.
+  const save = useAction({ keepBusyOnSuccess: true });
 
   // Organization tokens mint only for their own organization, so they get no choice of it.
   const pickOrganization = kind === 'organization' && me.kind !== 'organization';
@@ -34,26 +37,18 @@ export function CreateTokenForm(props: { onCreated: (created: CreatedToken) => v
     if (next !== accountId && me.kind !== 'organization') setOrganizationId('');
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.createToken({
-        kind,
-        name: name.trim(),
-        roles,
-        ...(kind !== 'operator' ? { accountId } : {}),
-        ...(kind === 'organization' ? { organizationId } : {}),
-        // A date means "valid through that day" in the reader's time zone.
-        ...(expiresOn ? { expiresAt: new Date(`${expiresOn}T23:59:59`).toISOString() } : {}),
-      });
-      props.onCreated(created);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  }
+  const submit = save.handleSubmit(async () => {
+    const created = await api.createToken({
+      kind,
+      name: name.trim(),
+      roles,
+      ...(kind !== 'operator' ? { accountId } : {}),
+      ...(kind === 'organization' ? { organizationId } : {}),
+      // A date means "valid through that day" in the reader's time zone.
+      ...(expiresOn ? { expiresAt: new Date(`${expiresOn}T23:59:59`).toISOString() } : {}),
+    });
+    props.onCreated(created);
+  });
 
   const complete =
     name.trim() !== '' &&
@@ -64,44 +59,32 @@ export function CreateTokenForm(props: { onCreated: (created: CreatedToken) => v
   return (
     <form className="card form-grid" onSubmit={submit} data-testid="create-token-form">
       <h2 className="card-title full-row">New API token</h2>
-      <label className="field">
-        <span>Name</span>
-        <input
-          value={name}
-          maxLength={200}
-          placeholder="What uses it, e.g. CI release pipeline"
-          onChange={(e) => setName(e.target.value)}
-          data-testid="new-token-name"
-        />
-      </label>
-      <label className="field">
-        <span>Kind</span>
-        <select
-          value={kind}
-          onChange={(e) => changeKind(e.target.value as TokenKind)}
-          data-testid="new-token-kind"
-        >
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField
+        label="Name"
+        value={name}
+        onChange={setName}
+        maxLength={200}
+        placeholder="What uses it, e.g. CI release pipeline"
+        testId="new-token-name"
+      />
+      <SelectField
+        label="Kind"
+        value={kind}
+        onChange={changeKind}
+        options={codeOptions(kinds)}
+        testId="new-token-kind"
+      />
       {kind !== 'operator' && <AccountPicker value={accountId} onChange={changeAccount} label="Account" />}
       {pickOrganization && (
         <OrganizationSelect accountId={accountId} value={organizationId} onChange={setOrganizationId} />
       )}
       <RoleChoices choices={grantableRoles(me, kind)} value={roles} onChange={setRoles} />
-      <label className="field">
-        <span>Expires (optional)</span>
-        <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
-      </label>
+      <TextField label="Expires (optional)" type="date" value={expiresOn} onChange={setExpiresOn} />
       <FormFooter
-        error={error}
+        error={save.error}
         errorTestId="create-token-error"
         onCancel={props.onCancel}
-        busy={busy}
+        busy={save.busy}
         incomplete={!complete}
         submitTestId="create-token"
         label="Create token"

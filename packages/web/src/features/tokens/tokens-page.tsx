@@ -1,7 +1,7 @@
 // API tokens: list what this session can see, mint new ones (secret shown once), revoke.
 import { useState } from 'react';
 import type { ApiToken, CreatedToken } from '../../api/api-types.ts';
-import { EmptyState, ErrorBanner, LoadMore, PageHeader } from '../../ui/feedback.tsx';
+import { ErrorBanner, ListEnd, PageHeader } from '../../ui/feedback.tsx';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { AccountPicker, ALL_ACCOUNTS } from '../shell/account-picker.tsx';
@@ -101,8 +101,7 @@ export function TokensPage() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.items.length === 0 && <EmptyState>No tokens in this scope.</EmptyState>}
-        <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+        <ListEnd list={list} empty="No tokens in this scope." />
       </section>
     </>
   );

@@ -3,12 +3,11 @@
 // concurrency per feature, license servers with their status, and agents with the Harvest column.
 import { type ReactNode, useState } from 'react';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback.tsx';
+import { Picker } from '../../ui/select-field.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { useChosenAccount } from '../products/chosen-account.ts';
-import { AccountPicker } from '../shell/account-picker.tsx';
-import { useHashPath } from '../shell/app-shell.tsx';
-import { OrganizationPicker } from '../shell/organization-picker.tsx';
+import { OrganizationRoutePickers, useOrganizationRoute } from '../shell/organization-picker.tsx';
 import { ModeBanner } from './mode-banner.tsx';
 import { peaksByFeature } from './usage-format.ts';
 import { Agents, LicenseModes, LicenseServers, PeakConcurrency, UsageDenials } from './usage-tables.tsx';
@@ -16,10 +15,6 @@ import { UserCountChart } from './user-count-chart.tsx';
 
 const DAY_MS = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-function open(accountId: string, organizationId: string) {
-  window.location.hash = `#/usage/${encodeURIComponent(accountId)}/${encodeURIComponent(organizationId)}`;
-}
 
 /** A part of the page that may be refused on its own (e.g. reports in a restricted mode). */
 function Part(props: { title: string; error: unknown; testId: string; children: ReactNode }) {
@@ -33,26 +28,17 @@ function Part(props: { title: string; error: unknown; testId: string; children: 
 }
 
 export function UsagePage() {
-  const { api, me } = useSignedIn();
-  const [pathAccount, pathOrg] = useHashPath();
-  const [chosen, setChosen] = useChosenAccount();
-  const accountId = me.accountId ?? pathAccount ?? chosen;
-  const organizationId = me.organizationId ?? (pathAccount === accountId ? (pathOrg ?? '') : '');
+  const { api } = useSignedIn();
+  const route = useOrganizationRoute('usage');
+  const { accountId, organizationId } = route;
   const [version, setVersion] = useState(0);
   const [licenseChoice, setLicenseChoice] = useState('');
-  const [actionError, setActionError] = useState<unknown>(null);
+  const evaluation = useAction();
   const key = `${accountId}:${organizationId}:${version}`;
   const ready = Boolean(accountId && organizationId);
   const to = day(Date.now());
   const from = day(Date.now() - 89 * DAY_MS);
 
-  const orgs = useResource(
-    () =>
-      accountId && !me.organizationId
-        ? api.listOrganizations(accountId, { limit: 200 })
-        : Promise.resolve({ data: [], nextCursor: null }),
-    `usage-orgs:${accountId}`,
-  );
   const compliance = useResource(
     () => (ready ? api.organizationCompliance(accountId, organizationId) : Promise.resolve(null)),
     `compliance:${key}`,
@@ -89,15 +75,11 @@ export function UsagePage() {
     `peaks:${key}:${licenseIds.join(',')}`,
   );
 
-  const reevaluate = async () => {
-    setActionError(null);
-    try {
+  const reevaluate = () =>
+    evaluation.run(async () => {
       await api.evaluateCompliance(accountId, organizationId);
       setVersion((v) => v + 1);
-    } catch (error) {
-      setActionError(error);
-    }
-  };
+    });
 
   const org = compliance.data;
   const chartLicense =
@@ -113,15 +95,7 @@ export function UsagePage() {
         description="Users counted over the last 30 days against the user limit, the compliance mode, denials, peaks, license servers and harvesting agents."
         actions={
           <>
-            {!me.accountId && <AccountPicker value={accountId} onChange={(next) => setChosen(next)} />}
-            {!me.organizationId && (
-              <OrganizationPicker
-                value={organizationId}
-                organizations={orgs.data?.data ?? []}
-                onChange={(next) => open(accountId, next)}
-                testId="usage-org-picker"
-              />
-            )}
+            <OrganizationRoutePickers route={route} testId="usage-org-picker" />
             <button
               type="button"
               className="button"
@@ -135,23 +109,19 @@ export function UsagePage() {
         }
       />
       <ErrorBanner error={compliance.error} />
-      <ErrorBanner error={actionError} testId="usage-action-error" />
+      <ErrorBanner error={evaluation.error} testId="usage-action-error" />
       {!ready && <EmptyState>Choose an organization to see its usage.</EmptyState>}
       {org && (
         <div className="stack" data-testid="usage-report">
           <ModeBanner compliance={org} />
           <Part title="Counted users" error={counts.error} testId="usage-counts">
             {org.licenses.length > 1 && (
-              <label className="picker">
-                <span className="picker-label">License</span>
-                <select value={chartLicense} onChange={(e) => setLicenseChoice(e.target.value)}>
-                  {org.licenses.map((l) => (
-                    <option key={l.licenseId} value={l.licenseId}>
-                      {l.licenseName ?? l.licenseId}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <Picker
+                label="License"
+                value={chartLicense}
+                onChange={setLicenseChoice}
+                options={org.licenses.map((l) => ({ id: l.licenseId, name: l.licenseName ?? l.licenseId }))}
+              />
             )}
             {counts.data && chartLicense && (
               <UserCountChart rows={counts.data.data} licenseId={chartLicense} from={from} to={to} />

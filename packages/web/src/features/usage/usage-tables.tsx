@@ -7,6 +7,7 @@ import type {
   LicenseServerStatus,
 } from '../../api/compliance-endpoints.ts';
 import { BarChart } from '../../ui/charts/bar-chart.tsx';
+import { CountTable } from '../../ui/count-table.tsx';
 import { EmptyState } from '../../ui/feedback.tsx';
 import { formatDateTime, shortId } from '../../ui/format.ts';
 import { denialsBy, MODE_LABELS } from './usage-format.ts';
@@ -42,46 +43,32 @@ export function LicenseModes(props: { licenses: readonly LicenseCompliance[] }) 
   );
 }
 
-function TotalsTable(props: { title: string; rows: ReturnType<typeof denialsBy>; testId: string }) {
+// A denial counts once per user, feature and day; attempts are the raw events, retries included.
+const DENIAL_COLUMNS = [
+  { label: 'Denials', title: 'One per user, feature and day' },
+  { label: 'Attempts', title: 'Raw DENIED events, retries included' },
+] as const;
+
+function DenialTotals(props: { rows: readonly DenialDay[]; by: 'feature' | 'user'; testId: string }) {
+  const totals = denialsBy(props.rows, props.by);
   return (
-    <div>
-      <h3 className="card-title">{props.title}</h3>
-      <table className="table table-compact" data-testid={props.testId}>
-        <thead>
-          <tr>
-            <th>{props.title.replace('Denials by ', '')}</th>
-            <th title="One per user, feature and day">Denials</th>
-            <th title="Raw DENIED events, retries included">Attempts</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.name} data-testid="usage-denial-row">
-              <td>{row.name}</td>
-              <td>{row.distinct}</td>
-              <td>{row.raw}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {props.rows.length === 0 && <EmptyState>No denials.</EmptyState>}
-    </div>
+    <CountTable
+      title={`Denials by ${props.by}`}
+      nameLabel={props.by}
+      columns={DENIAL_COLUMNS}
+      rows={totals.map((row) => ({ name: row.name, counts: [row.distinct, row.raw] }))}
+      empty="No denials."
+      testId={props.testId}
+      rowTestId="usage-denial-row"
+    />
   );
 }
 
 export function UsageDenials(props: { rows: readonly DenialDay[] }) {
   return (
     <div className="detail-grid" data-testid="usage-denials">
-      <TotalsTable
-        title="Denials by feature"
-        rows={denialsBy(props.rows, 'feature')}
-        testId="denials-by-feature"
-      />
-      <TotalsTable
-        title="Denials by user"
-        rows={denialsBy(props.rows, 'user')}
-        testId="usage-denials-by-user"
-      />
+      <DenialTotals rows={props.rows} by="feature" testId="denials-by-feature" />
+      <DenialTotals rows={props.rows} by="user" testId="usage-denials-by-user" />
     </div>
   );
 }
