@@ -3,6 +3,7 @@
 // and why, user licenses next to the Users tab, refused logins, the recompute log, CSV export and a
 // full recompute.
 import { useState } from 'react';
+import { downloadFile } from '../../ui/download-file.ts';
 import { EmptyState, ErrorBanner, PageHeader } from '../../ui/feedback.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { useResource } from '../../ui/use-resource.ts';
@@ -28,14 +29,7 @@ export function AllocationPage() {
 
   const downloadCsv = () =>
     action.run(async () => {
-      const csv = await api.allocationConsumptionCsv(accountId, organizationId);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-      const link = Object.assign(document.createElement('a'), {
-        href: url,
-        download: 'license-consumption.csv',
-      });
-      link.click();
-      URL.revokeObjectURL(url);
+      downloadFile('license-consumption.csv', await api.allocationConsumptionCsv(accountId, organizationId));
     });
   const recompute = () =>
     action.run(async () => {

@@ -5,18 +5,12 @@ import { useState } from 'react';
 import type { OrgScope } from '../../api/organization-endpoints.ts';
 import type { LicenseOverview } from '../../api/organization-types.ts';
 import { BarChart } from '../../ui/charts/bar-chart.tsx';
+import { downloadFile } from '../../ui/download-file.ts';
 import { useSignedIn } from '../auth/session.tsx';
 import { Meter } from '../portal/meter.tsx';
 import { ProblemBanner } from '../portal/problem-banner.tsx';
 
 const TYPE_LABELS = { USER: 'User', LIGHT: 'Light user', MEMBER: 'Member (read-only, guests)' };
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 export function UsersTab(props: { scope: OrgScope; overview: LicenseOverview }) {
   const { api } = useSignedIn();
@@ -26,7 +20,7 @@ export function UsersTab(props: { scope: OrgScope; overview: LicenseOverview }) 
   async function exportCsv() {
     setExportError(null);
     try {
-      download('user-licenses.csv', await api.exportUserLicenses(props.scope));
+      downloadFile('user-licenses.csv', await api.exportUserLicenses(props.scope));
     } catch (error) {
       setExportError(error);
     }
