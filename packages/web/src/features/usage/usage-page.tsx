@@ -99,7 +99,7 @@ export function UsagePage() {
             <button
               type="button"
               className="button"
-              disabled={!ready}
+              disabled={!ready || evaluation.busy}
               onClick={reevaluate}
               data-testid="usage-evaluate"
             >
