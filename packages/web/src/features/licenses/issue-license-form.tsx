@@ -2,12 +2,12 @@
 // product) and an optional name. The answer carries the key and a signed token to hand over.
 import { useState } from 'react';
 import type { IssuedLicense } from '../../api/api-types.ts';
+import { FieldError, fieldMessages } from '../../ui/field-errors.tsx';
 import { FormFooter } from '../../ui/form-footer.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { FieldError, fieldMessages } from '../policies/field-errors.tsx';
 import type { LicenseLookups } from './license-lookups.ts';
 
 export function IssueLicenseForm(props: {

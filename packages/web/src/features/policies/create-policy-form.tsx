@@ -2,13 +2,13 @@
 // then the terms. The server checks everything at once and each message lands at its field.
 import { useState } from 'react';
 import { LICENSE_MODELS, type Policy, type Product } from '../../api/api-types.ts';
+import { FieldError, fieldMessages } from '../../ui/field-errors.tsx';
 import { FormFooter } from '../../ui/form-footer.tsx';
 import { codeOptions, SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { FieldError, fieldMessages } from './field-errors.tsx';
 import { EMPTY_DRAFT, type PolicyDraft, toPolicyInput } from './policy-draft.ts';
 import { PolicyTermFields } from './policy-term-fields.tsx';
 

@@ -2,7 +2,7 @@
 // entitlements and price. Each shows the server's message for its field under it.
 import type { ReactNode } from 'react';
 import { OVERAGE_STRATEGIES } from '../../api/api-types.ts';
-import { FieldError, type FieldMessages } from './field-errors.tsx';
+import { FieldError, type FieldMessages } from '../../ui/field-errors.tsx';
 import type { PolicyDraft } from './policy-draft.ts';
 
 type TextKey = { [K in keyof PolicyDraft]: PolicyDraft[K] extends string ? K : never }[keyof PolicyDraft];

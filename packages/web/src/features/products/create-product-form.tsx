@@ -2,12 +2,12 @@
 // generation and rank used when licenses of several products overlap.
 import { useState } from 'react';
 import type { Product, ProductKind } from '../../api/api-types.ts';
+import { FieldError, fieldMessages } from '../../ui/field-errors.tsx';
 import { FormFooter } from '../../ui/form-footer.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { FieldError, fieldMessages } from '../policies/field-errors.tsx';
 
 const KINDS: { id: ProductKind; name: string }[] = [
   { id: 'BASE', name: 'Base product' },

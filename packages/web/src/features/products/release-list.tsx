@@ -1,11 +1,11 @@
 // A product's releases (semantic version and date), which validation uses for maintenance and
 // version-range checks, with an add form.
 import { useState } from 'react';
+import { FieldError, fieldMessages } from '../../ui/field-errors.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { usePagedList } from '../../ui/use-paged-list.ts';
 import { useSignedIn } from '../auth/session.tsx';
-import { FieldError, fieldMessages } from '../policies/field-errors.tsx';
 import { CatalogList } from './catalog-list.tsx';
 
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });

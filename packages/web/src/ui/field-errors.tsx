@@ -1,6 +1,6 @@
 // Per-field messages from a 400 INVALID_FIELD answer: the server reports every bad field at once
 // (`errors: [{field: 'body.durationIso', message}]`), and forms show each next to its input.
-import { ApiError } from '../../api/api-error.ts';
+import { ApiError } from '../api/api-error.ts';
 
 export type FieldMessages = Readonly<Record<string, string>>;
 
