@@ -8,10 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@licentia/server';
 import pg from 'pg';
-import { bootstrap } from '../packages/server/src/bootstrap/bootstrap.ts';
-import type { TestApp } from '../packages/server/test/harness.ts';
 import { seedLicense, seedPolicy, seedProduct } from '../packages/server/test/licensing-fixtures.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
+import { benchTenant } from './lib/bench-tenant.ts';
 import { benchSeconds, round, table } from './lib/load.ts';
 import type { PairLoadConfig, PairLoadResult } from './lib/pair-load.ts';
 
@@ -105,34 +104,17 @@ export async function run(): Promise<void> {
   if (!bench.url)
     throw new Error('the checkout benchmark needs PostgreSQL (set LICENTIA_BENCH_DATABASE_URL)');
   const { app, ctx } = await buildApp({ database: bench.database });
-  const { operatorToken } = await bootstrap(ctx, {
-    bootstrapToken: null,
-    demo: false,
-    issueOperatorToken: true,
-  });
-  const op = { authorization: `Bearer ${operatorToken}` };
-  const account = (
-    await app.inject({ method: 'POST', url: '/v1/accounts', headers: op, payload: { name: 'bench' } })
-  ).json();
-  const org = (
-    await app.inject({
-      method: 'POST',
-      url: `/v1/accounts/${account.id}/organizations`,
-      headers: op,
-      payload: { name: 'c' },
-    })
-  ).json();
-  const t = { ctx, database: bench.database } as TestApp;
-  const product = await seedProduct(t, account.id);
-  const policy = await seedPolicy(t, account.id, product.id, {
+  const { t, accountId, organizationId } = await benchTenant({ app, ctx }, bench.database);
+  const product = await seedProduct(t, accountId);
+  const policy = await seedPolicy(t, accountId, product.id, {
     name: 'bench floating',
     model: 'FLOATING',
     durationIso: 'P1Y',
     maxMachines: SEATS,
   });
   const license = await seedLicense(t, {
-    accountId: account.id,
-    organizationId: org.id,
+    accountId: accountId,
+    organizationId: organizationId,
     productId: product.id,
     policyId: policy.id,
   });

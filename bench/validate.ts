@@ -2,8 +2,6 @@
 // fingerprint and version scope, signed answer) vs a bare Fastify JSON route in the same run.
 import { buildApp } from '@licentia/server';
 import Fastify from 'fastify';
-import { bootstrap } from '../packages/server/src/bootstrap/bootstrap.ts';
-import type { TestApp } from '../packages/server/test/harness.ts';
 import {
   seedLicense,
   seedPolicy,
@@ -11,6 +9,7 @@ import {
   seedRelease,
 } from '../packages/server/test/licensing-fixtures.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
+import { benchTenant } from './lib/bench-tenant.ts';
 import { load, round, table } from './lib/load.ts';
 
 const FINGERPRINT = 'f'.repeat(64);
@@ -25,26 +24,9 @@ export async function run(): Promise<void> {
 
   const bench = await openBenchDatabase(10);
   const { app, ctx } = await buildApp({ database: bench.database, rateLimits: { validate: UNLIMITED } });
-  const { operatorToken } = await bootstrap(ctx, {
-    bootstrapToken: null,
-    demo: false,
-    issueOperatorToken: true,
-  });
-  const op = { authorization: `Bearer ${operatorToken}` };
-  const account = (
-    await app.inject({ method: 'POST', url: '/v1/accounts', headers: op, payload: { name: 'bench' } })
-  ).json();
-  const org = (
-    await app.inject({
-      method: 'POST',
-      url: `/v1/accounts/${account.id}/organizations`,
-      headers: op,
-      payload: { name: 'c' },
-    })
-  ).json();
-  const t = { ctx, database: bench.database } as TestApp;
-  const product = await seedProduct(t, account.id);
-  const policy = await seedPolicy(t, account.id, product.id, {
+  const { t, accountId, organizationId } = await benchTenant({ app, ctx }, bench.database);
+  const product = await seedProduct(t, accountId);
+  const policy = await seedPolicy(t, accountId, product.id, {
     name: 'bench',
     model: 'SUBSCRIPTION',
     durationIso: 'P1Y',
@@ -52,10 +34,10 @@ export async function run(): Promise<void> {
     versionRange: '>=1.0.0 <2.0.0',
     entitlements: [{ code: 'EXPORT' }, { code: 'PRINT' }],
   });
-  await seedRelease(t, account.id, product.id, '1.2.0', new Date(Date.now() - 86_400_000));
+  await seedRelease(t, accountId, product.id, '1.2.0', new Date(Date.now() - 86_400_000));
   const license = await seedLicense(t, {
-    accountId: account.id,
-    organizationId: org.id,
+    accountId: accountId,
+    organizationId: organizationId,
     productId: product.id,
     policyId: policy.id,
   });
