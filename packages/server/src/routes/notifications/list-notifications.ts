@@ -1,13 +1,12 @@
 // GET /v1/accounts/{accountId}/notifications?organizationId= — the vendor's inbox: new requests and
 // customer comments across organizations, newest first.
-import { notificationRepository } from '@licentia/db';
 import { Type } from 'typebox';
 import type { App } from '../../app.ts';
 import { type AppContext, guard } from '../../http/context.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { AccountParams } from '../accounts/account-schema.ts';
 import { OrganizationId } from '../organizations/organization-schema.ts';
-import { Inbox, InboxQuery, toNotificationView } from './notification-schema.ts';
+import { Inbox, InboxQuery, readInbox } from './notification-schema.ts';
 
 const Query = Type.Object(
   { ...InboxQuery.properties, organizationId: Type.Optional(OrganizationId) },
@@ -29,23 +28,8 @@ export function listNotifications(app: App, ctx: AppContext): void {
     async (request) => {
       const { accountId } = request.params;
       guard(request, 'organization:read', { accountId }, `No account ${accountId}`);
-      const { limit, cursor, unread, organizationId } = request.query;
-      const box = { audience: 'VENDOR' as const, organizationId };
-      const page = await notificationRepository.list(
-        ctx.db,
-        accountId,
-        box,
-        { unreadOnly: unread },
-        {
-          limit,
-          after: cursor,
-        },
-      );
-      return {
-        data: page.data.map(toNotificationView),
-        nextCursor: page.nextCursor,
-        unread: await notificationRepository.countUnread(ctx.db, accountId, box),
-      };
+      const { organizationId, ...query } = request.query;
+      return readInbox(ctx, accountId, { audience: 'VENDOR', organizationId }, query);
     },
   );
 }

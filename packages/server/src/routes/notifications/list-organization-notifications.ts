@@ -1,12 +1,11 @@
 // GET /v1/accounts/{accountId}/organizations/{organizationId}/notifications — what the vendor did
 // about the organization's change requests, newest first (LICENSING or REPORTING privilege).
-import { notificationRepository } from '@licentia/db';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../http/context.ts';
 import { requireOrgPrivilege } from '../../http/org-privileges.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { OrganizationParams } from '../organizations/organization-schema.ts';
-import { Inbox, InboxQuery, toNotificationView } from './notification-schema.ts';
+import { Inbox, InboxQuery, readInbox } from './notification-schema.ts';
 
 export function listOrganizationNotifications(app: App, ctx: AppContext): void {
   app.get(
@@ -29,23 +28,7 @@ export function listOrganizationNotifications(app: App, ctx: AppContext): void {
         ['LICENSING', 'REPORTING'],
         `No organization ${organizationId}`,
       );
-      const { limit, cursor, unread } = request.query;
-      const box = { audience: 'ORGANIZATION' as const, organizationId };
-      const page = await notificationRepository.list(
-        ctx.db,
-        accountId,
-        box,
-        { unreadOnly: unread },
-        {
-          limit,
-          after: cursor,
-        },
-      );
-      return {
-        data: page.data.map(toNotificationView),
-        nextCursor: page.nextCursor,
-        unread: await notificationRepository.countUnread(ctx.db, accountId, box),
-      };
+      return readInbox(ctx, accountId, { audience: 'ORGANIZATION', organizationId }, request.query);
     },
   );
 }

@@ -1,6 +1,8 @@
-// The public shape of a notification, the list query, and the inbox answer.
-import type { NotificationRow } from '@licentia/db';
+// The public shape of a notification, the list query, and the inbox answer (read the same way for
+// the vendor's and an organization's inbox).
+import { type Inbox as InboxScope, type NotificationRow, notificationRepository } from '@licentia/db';
 import { Type } from 'typebox';
+import type { AppContext } from '../../http/context.ts';
 import { IdParam, Nullable, PageQuery, Timestamp } from '../../http/schemas.ts';
 import { literals } from '../licenses/license-schema.ts';
 
@@ -39,5 +41,26 @@ export function toNotificationView(row: NotificationRow) {
     ...row,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
+  };
+}
+
+/** One page of an inbox, newest first, with its unread count. */
+export async function readInbox(
+  ctx: AppContext,
+  accountId: string,
+  box: InboxScope,
+  query: { limit: number; cursor?: string | undefined; unread?: boolean | undefined },
+) {
+  const page = await notificationRepository.list(
+    ctx.db,
+    accountId,
+    box,
+    { unreadOnly: query.unread },
+    { limit: query.limit, after: query.cursor },
+  );
+  return {
+    data: page.data.map(toNotificationView),
+    nextCursor: page.nextCursor,
+    unread: await notificationRepository.countUnread(ctx.db, accountId, box),
   };
 }
