@@ -2,25 +2,14 @@
 // vendor's licenses, and refusing nestings that close a cycle.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type AllocationProduct, checkProductList, toProductRef } from './allocation-product.ts';
+import { checkProductList, toProductRef } from './allocation-product.ts';
 import { nestingCycle } from './nesting-cycle.ts';
 import { changedProductIds } from './product-changes.ts';
+import { allocationProduct } from './test-products.ts';
 import { type VendorLicense, type VendorProduct, vendorAllocationProducts } from './vendor-products.ts';
 
 const now = new Date('2026-03-01T00:00:00Z');
-const product = (code: string, parts: Partial<AllocationProduct> = {}): AllocationProduct => ({
-  code,
-  name: code,
-  kind: 'BASE',
-  capabilities: [code],
-  rank: 1,
-  generation: 1,
-  audience: 'INTERNAL',
-  requiresCodes: [],
-  quantity: null,
-  userLicenseType: 'USER',
-  ...parts,
-});
+const product = allocationProduct;
 
 describe('checkProductList', () => {
   it('accepts a base with an add-on that names it', () => {

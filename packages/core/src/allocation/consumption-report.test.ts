@@ -2,23 +2,11 @@
 // their rule, refused logins, user licenses implied by effective products, and CSV quoting.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AllocationProduct } from './allocation-product.ts';
 import { consumptionCsv } from './consumption-csv.ts';
 import { type ConsumptionInput, consumptionReport } from './consumption-report.ts';
+import { allocationProduct } from './test-products.ts';
 
-const product = (code: string, parts: Partial<AllocationProduct> = {}): AllocationProduct => ({
-  code,
-  name: code,
-  kind: 'BASE',
-  capabilities: [code],
-  rank: 1,
-  generation: 1,
-  audience: 'INTERNAL',
-  requiresCodes: [],
-  quantity: null,
-  userLicenseType: 'USER',
-  ...parts,
-});
+const product = allocationProduct;
 
 const input: ConsumptionInput = {
   products: [

@@ -1,4 +1,5 @@
 // Shorthand for building license products in the allocation tests and the benchmark.
+import type { AllocationProduct } from './allocation-product.ts';
 import type { LicenseAudience, LicenseKind, LicenseProductRef } from './license-product.ts';
 
 /** The optional parts of a product; everything else defaults to an internal, generation-1 license. */
@@ -44,4 +45,25 @@ export function addOn(
   options: ProductOptions = {},
 ): LicenseProductRef {
   return product(id, 'ADD_ON', { ...options, requires });
+}
+
+/**
+ * An imported allocation product with readable defaults (base, rank 1, generation 1, internal, its
+ * own code as capability, unlimited quantity, USER license type).
+ * @example allocationProduct('SIM', { kind: 'ADD_ON', requiresCodes: ['AUTHOR'] })
+ */
+export function allocationProduct(code: string, parts: Partial<AllocationProduct> = {}): AllocationProduct {
+  return {
+    code,
+    name: code,
+    kind: 'BASE',
+    capabilities: [code],
+    rank: 1,
+    generation: 1,
+    audience: 'INTERNAL',
+    requiresCodes: [],
+    quantity: null,
+    userLicenseType: 'USER',
+    ...parts,
+  };
 }
